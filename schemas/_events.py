@@ -1,0 +1,34 @@
+"""The event types Yuzhu publishes and the schema files of their ``data``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EventType(StrEnum):
+    """CloudEvents ``type`` of every Yuzhu event. An incompatible change is a new ``.vN``."""
+
+    APPLICATION_SUBMITTED = "cq.yuzhu.application.submitted.v1"
+    DETERMINATION_ISSUED = "cq.yuzhu.determination.issued.v1"
+    NOTIFICATION_RECEIPT = "cq.yuzhu.notification.receipt.v1"
+
+    @property
+    def data_schema_file(self) -> str:
+        """File name in ``schemas/json`` of the schema of this type's ``data``."""
+        return _DATA_SCHEMA_FILES[self]
+
+    @property
+    def event_schema_file(self) -> str:
+        """File name in ``schemas/json`` of the schema of the whole event (envelope + data)."""
+        return self.data_schema_file.removesuffix(".json") + ".event.json"
+
+
+_DATA_SCHEMA_FILES: dict[EventType, str] = {
+    EventType.APPLICATION_SUBMITTED: "application.submitted.v1.json",
+    EventType.DETERMINATION_ISSUED: "determination.issued.v1.json",
+    EventType.NOTIFICATION_RECEIPT: "notification.receipt.v1.json",
+}
+
+EVENT_TYPES: tuple[EventType, ...] = tuple(EventType)
+
+ENVELOPE_SCHEMA_FILE = "envelope.v1.json"

@@ -1,0 +1,145 @@
+"""Kafka client factories and topic administration, shared by every service.
+
+Producers are idempotent (``enable_idempotence=True`` forces ``acks=all``) and keyed by
+application id. Consumers never auto-commit: each service commits ``offset + 1`` only after the
+side effect of a record is done, so every handler must be idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Iterable, Iterator
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError
+
+from services.common.errors import DependencyUnavailable
+from services.common.topics import TopicSpec
+
+log = logging.getLogger(__name__)
+
+_TOPIC_ALREADY_EXISTS = 36
+
+
+def make_producer(bootstrap_servers: str, client_id: str, **overrides: object) -> AIOKafkaProducer:
+    """An idempotent producer; batches a few milliseconds and compresses (events are JSON)."""
+    options: dict[str, object] = {
+        "bootstrap_servers": bootstrap_servers,
+        "client_id": client_id,
+        "enable_idempotence": True,
+        "linger_ms": 5,
+        "compression_type": "gzip",
+        "request_timeout_ms": 15000,
+    }
+    options.update(overrides)
+    return AIOKafkaProducer(**options)
+
+
+def make_consumer(
+    bootstrap_servers: str, group_id: str, *topics: str, client_id: str, **overrides: object
+) -> AIOKafkaConsumer:
+    """A group consumer that never commits by itself and starts from the earliest record."""
+    options: dict[str, object] = {
+        "bootstrap_servers": bootstrap_servers,
+        "group_id": group_id,
+        "client_id": client_id,
+        "enable_auto_commit": False,
+        "auto_offset_reset": "earliest",
+        "isolation_level": "read_committed",
+        "max_poll_records": 200,
+    }
+    options.update(overrides)
+    return AIOKafkaConsumer(*topics, **options)
+
+
+async def wait_for_kafka(bootstrap_servers: str, *, timeout: float = 60.0) -> None:
+    """Return once the broker answers a metadata request; raise DependencyUnavailable after
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    # While we poll, "Unable connect" is the expected answer: keep aiokafka from logging it.
+    with _quiet("aiokafka"):
+        while time.monotonic() < deadline:
+            if await _cluster_answers(bootstrap_servers):
+                return
+            await asyncio.sleep(0.25)
+    raise DependencyUnavailable(
+        f"Kafka at {bootstrap_servers} did not answer within {timeout:.0f}s; "
+        "start it with `make up` or point YUZHU_KAFKA_BOOTSTRAP_SERVERS at a running broker"
+    )
+
+
+async def _cluster_answers(bootstrap_servers: str) -> bool:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=3000)
+    try:
+        await admin.start()
+        await admin.describe_cluster()
+    except (KafkaError, OSError):
+        return False
+    finally:
+        await admin.close()
+    return True
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+async def ensure_topics(bootstrap_servers: str, specs: Iterable[TopicSpec]) -> list[str]:
+    """Create the topics that do not exist yet; return the names created. Existing topics are
+    left as they are (their partition count is not changed)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [s for s in specs if s.name not in existing]
+        if not wanted:
+            return []
+        response = await admin.create_topics(
+            [
+                NewTopic(
+                    name=s.name,
+                    num_partitions=s.partitions,
+                    replication_factor=1,
+                    topic_configs=s.config_dict(),
+                )
+                for s in wanted
+            ],
+            timeout_ms=15000,
+        )
+        for name, code, *rest in response.topic_errors:
+            if code not in (0, _TOPIC_ALREADY_EXISTS):
+                raise DependencyUnavailable(f"creating topic {name} failed: code {code} {rest}")
+        created = [s.name for s in wanted]
+        log.info("created topics %s", created)
+        return created
+    finally:
+        await admin.close()
+
+
+async def delete_topics(bootstrap_servers: str, names: Iterable[str]) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        await admin.delete_topics(list(names), timeout_ms=15000)
+    finally:
+        await admin.close()
+
+
+async def list_topics(bootstrap_servers: str, *, prefix: str = "") -> list[str]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=15000)
+    await admin.start()
+    try:
+        return sorted(t for t in await admin.list_topics() if t.startswith(prefix))
+    finally:
+        await admin.close()

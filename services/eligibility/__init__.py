@@ -1,0 +1,1 @@
+"""Eligibility service: preliminary determinations for Chongqing social assistance."""

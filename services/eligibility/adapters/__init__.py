@@ -1,0 +1,1 @@
+"""Adapters that connect the pure eligibility domain to files and other infrastructure."""

@@ -1,0 +1,1 @@
+"""Intake bot: residents apply by chatting; applications go to Kafka."""

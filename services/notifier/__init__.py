@@ -1,0 +1,1 @@
+"""Notifier: delivers every decision to the resident exactly once."""

@@ -1,0 +1,168 @@
+"""The shared consumer loop against the real broker: handled, dead-lettered, committed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+
+import pytest
+
+from schemas import EventType
+from services.common.consumer import Backoff, ConsumerLoop
+from services.common.errors import DependencyUnavailable, InvalidEvent
+from services.common.events import Event, decode, encode, new_event
+from services.common.kafka import make_consumer, make_producer
+from services.common.publisher import KafkaEventPublisher
+from services.common.topics import Topics
+from tests.support.kafka import eventually, header, read_topic
+
+pytestmark = pytest.mark.integration
+
+
+def receipt(application_id: str) -> Event:
+    return new_event(
+        EventType.NOTIFICATION_RECEIPT,
+        source="/tests",
+        subject=application_id,
+        data={
+            "receipt_id": str(uuid.uuid4()),
+            "decision_id": str(uuid.uuid4()),
+            "application_id": application_id,
+            "channel": "inbox",
+            "status": "delivered",
+            "attempt": 1,
+            "at": "2026-11-28T10:00:00Z",
+        },
+    )
+
+
+async def run_loop(kafka_bootstrap: str, topics: Topics, group: str, handler):  # type: ignore[no-untyped-def]
+    producer = make_producer(kafka_bootstrap, client_id="test")
+    consumer = make_consumer(kafka_bootstrap, group, topics.receipts, client_id="test")
+    await producer.start()
+    await consumer.start()
+    loop = ConsumerLoop(
+        name="test-consumer", consumer=consumer, producer=producer,
+        dlq_topic=topics.notifier_dlq, handler=handler, backoff=Backoff(0.01, 0.05),
+    )  # fmt: skip
+    task = asyncio.create_task(loop.run())
+
+    async def stop() -> None:
+        loop.stop()
+        await task
+        await consumer.stop()
+        await producer.stop()
+
+    return stop
+
+
+async def test_malformed_record_is_dead_lettered_with_reason_and_next_record_is_processed(
+    kafka_bootstrap: str, topics: Topics
+) -> None:
+    producer = make_producer(kafka_bootstrap, client_id="test")
+    await producer.start()
+    app_id = str(uuid.uuid4())
+    good = receipt(app_id)
+    # Same key, so the bad record sits before the good one in the same partition.
+    await producer.send_and_wait(topics.receipts, b"{not json", key=app_id.encode())
+    value, headers = encode(good)
+    await producer.send_and_wait(topics.receipts, value, key=app_id.encode(), headers=headers)
+    await producer.stop()
+
+    handled: list[Event] = []
+
+    async def handler(event: Event) -> None:
+        handled.append(event)
+
+    stop = await run_loop(kafka_bootstrap, topics, "g-" + app_id, handler)
+    try:
+        await eventually(lambda: handled)
+    finally:
+        await stop()
+
+    assert [e.id for e in handled] == [good.id]
+    dead = await read_topic(kafka_bootstrap, topics.notifier_dlq, until=lambda r: len(r) >= 1)
+    assert dead[0].value == b"{not json"
+    assert dead[0].key == app_id.encode()
+    assert header(dead[0], "dlq.reason") == "not_json"
+    assert header(dead[0], "dlq.source.topic") == topics.receipts
+    assert header(dead[0], "dlq.consumer") == "test-consumer"
+
+
+async def test_handler_rejection_goes_to_dead_letter_with_handlers_code(
+    kafka_bootstrap: str, topics: Topics
+) -> None:
+    publisher_producer = make_producer(kafka_bootstrap, client_id="test")
+    await publisher_producer.start()
+    event = receipt(str(uuid.uuid4()))
+    await KafkaEventPublisher(publisher_producer).publish(topics.receipts, event.subject, event)
+    await publisher_producer.stop()
+
+    async def handler(event: Event) -> None:
+        raise InvalidEvent("unknown_district", "district is not one of the 38")
+
+    stop = await run_loop(kafka_bootstrap, topics, "g-" + event.id, handler)
+    try:
+        dead = await read_topic(kafka_bootstrap, topics.notifier_dlq, until=lambda r: len(r) >= 1)
+    finally:
+        await stop()
+    assert header(dead[0], "dlq.reason") == "unknown_district"
+    assert decode(dead[0].value).id == event.id  # the original bytes, intact
+
+
+async def test_offsets_are_committed_only_after_the_side_effect_so_a_restart_resumes_after_it(
+    kafka_bootstrap: str, topics: Topics
+) -> None:
+    producer = make_producer(kafka_bootstrap, client_id="test")
+    await producer.start()
+    publisher = KafkaEventPublisher(producer)
+    app_id = str(uuid.uuid4())
+    events = [receipt(app_id) for _ in range(3)]
+    for e in events:
+        await publisher.publish(topics.receipts, app_id, e)
+    await producer.stop()
+    group = "g-" + app_id
+
+    # First run: the dependency is down for the second record; we stop while it retries.
+    seen_first: list[str] = []
+    failed_attempts: list[str] = []
+
+    async def flaky(event: Event) -> None:
+        if event.id == events[1].id:
+            failed_attempts.append(event.id)
+            raise DependencyUnavailable("redis down")
+        seen_first.append(event.id)
+
+    stop = await run_loop(kafka_bootstrap, topics, group, flaky)
+    await eventually(lambda: len(failed_attempts) >= 3)  # retried, never skipped
+    await stop()
+    assert seen_first == [events[0].id]
+
+    # Second run in the same group: resumes at the failed record, the first is not seen again.
+    seen_second: list[str] = []
+
+    async def healthy(event: Event) -> None:
+        seen_second.append(event.id)
+
+    stop = await run_loop(kafka_bootstrap, topics, group, healthy)
+    try:
+        await eventually(lambda: len(seen_second) >= 2)
+    finally:
+        await stop()
+    assert seen_second == [events[1].id, events[2].id]
+
+
+async def test_broker_rejects_topics_nobody_created(kafka_bootstrap: str) -> None:
+    producer = make_producer(kafka_bootstrap, client_id="test", request_timeout_ms=3000)
+    await producer.start()
+    try:
+        with pytest.raises(Exception):  # noqa: B017,PT011 — aiokafka raises a timeout/unknown-topic error
+            await asyncio.wait_for(
+                producer.send_and_wait(
+                    f"never-created-{uuid.uuid4().hex}", json.dumps({}).encode()
+                ),
+                timeout=10,
+            )
+    finally:
+        await producer.stop()

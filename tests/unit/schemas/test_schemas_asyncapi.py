@@ -1,0 +1,103 @@
+"""The AsyncAPI document: parses, is 3.x, and every reference in it resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from schemas import EVENT_TYPES
+
+SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
+
+
+@pytest.fixture(scope="module")
+def doc() -> Any:
+    return yaml.safe_load((SCHEMAS / "asyncapi.yaml").read_text(encoding="utf-8"))
+
+
+def refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from refs(item)
+
+
+def resolve_local(doc: Any, ref: str) -> Any:
+    node = doc
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def test_asyncapi_document_parses_as_yaml_and_declares_version_3(doc: Any) -> None:
+    assert str(doc["asyncapi"]).startswith("3.")
+
+
+def test_every_message_payload_ref_resolves_to_an_existing_schema_file(doc: Any) -> None:
+    payload_refs = [
+        m["payload"]["$ref"] for m in doc["components"]["messages"].values() if "payload" in m
+    ]
+    assert len(payload_refs) == len(EVENT_TYPES)
+    for ref in payload_refs:
+        assert (SCHEMAS / ref).is_file(), ref
+
+
+def test_every_file_ref_in_the_document_points_to_an_existing_file(doc: Any) -> None:
+    file_refs = [r for r in refs(doc) if not r.startswith("#")]
+    assert file_refs
+    for ref in file_refs:
+        assert (SCHEMAS / ref.split("#")[0]).is_file(), ref
+
+
+def test_every_local_ref_in_the_document_resolves(doc: Any) -> None:
+    for ref in (r for r in refs(doc) if r.startswith("#")):
+        assert resolve_local(doc, ref) is not None, ref
+
+
+def test_every_event_type_has_a_message_named_after_it_with_its_ce_type_header(doc: Any) -> None:
+    messages = {m["name"]: m for m in doc["components"]["messages"].values()}
+    for event_type in EVENT_TYPES:
+        headers = messages[event_type.value]["headers"]["properties"]
+        assert headers["ce_type"] == {"const": event_type.value}
+        assert headers["content-type"] == {"const": "application/cloudevents+json"}
+
+
+def test_topics_are_namespaced_with_yuzhu_by_default_and_have_six_partitions(doc: Any) -> None:
+    channels = doc["channels"].values()
+    assert sorted(c["address"] for c in channels) == [
+        "{namespace}.applications",
+        "{namespace}.decisions",
+        "{namespace}.eligibility.dlq",
+        "{namespace}.notification-receipts",
+        "{namespace}.notifier.dlq",
+    ]
+    assert doc["components"]["parameters"]["namespace"]["default"] == "yuzhu"
+    assert all(c["bindings"]["kafka"]["partitions"] == 6 for c in channels)
+
+
+def test_consumers_use_the_documented_consumer_groups(doc: Any) -> None:
+    groups = {
+        op["channel"]["$ref"]: op["bindings"]["kafka"]["groupId"]["enum"]
+        for op in doc["operations"].values()
+        if op["action"] == "receive" and "bindings" in op
+    }
+    assert groups == {
+        "#/channels/applications": ["yuzhu-eligibility"],
+        "#/channels/decisions": ["yuzhu-notifier"],
+    }
+
+
+def test_every_operation_message_belongs_to_its_channel(doc: Any) -> None:
+    for name, op in doc["operations"].items():
+        channel_ref = op["channel"]["$ref"]
+        for message in op["messages"]:
+            assert message["$ref"].startswith(channel_ref + "/messages/"), name

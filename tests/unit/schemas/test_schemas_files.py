@@ -1,0 +1,75 @@
+"""The schema files themselves: valid 2020-12 schemas, named by $id, districts in sync."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from schemas import EVENT_TYPES, EventType, UnknownEventType, envelope_schema, schema_for
+from services.common.districts import CANONICAL_NAMES
+
+JSON_DIR = Path(__file__).resolve().parents[3] / "schemas" / "json"
+SCHEMA_FILES = sorted(JSON_DIR.glob("*.json"))
+
+
+def load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_schema_file_is_a_valid_draft_2020_12_schema(path: Path) -> None:
+    schema = load(path)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_schema_file_has_its_file_name_as_id(path: Path) -> None:
+    assert load(path)["$id"] == path.name
+
+
+def test_district_enum_equals_canonical_names_in_order() -> None:
+    assert tuple(load(JSON_DIR / "district.v1.json")["enum"]) == CANONICAL_NAMES
+
+
+def test_district_enum_is_what_the_generator_would_write() -> None:
+    from schemas._gen_districts import district_schema
+
+    assert load(JSON_DIR / "district.v1.json") == district_schema()
+
+
+def test_every_event_type_has_a_data_schema_and_a_whole_event_schema() -> None:
+    for event_type in EVENT_TYPES:
+        assert (JSON_DIR / event_type.data_schema_file).is_file()
+        event_schema = load(JSON_DIR / event_type.event_schema_file)
+        assert event_schema["properties"]["type"] == {"const": event_type.value}
+        assert event_schema["properties"]["data"] == {"$ref": event_type.data_schema_file}
+
+
+def test_event_types_are_the_three_v1_types() -> None:
+    assert [str(t) for t in EVENT_TYPES] == [
+        "cq.yuzhu.application.submitted.v1",
+        "cq.yuzhu.determination.issued.v1",
+        "cq.yuzhu.notification.receipt.v1",
+    ]
+
+
+def test_schema_for_accepts_the_type_as_a_string_and_returns_the_data_schema() -> None:
+    schema = schema_for("cq.yuzhu.determination.issued.v1")
+    assert schema == load(JSON_DIR / "determination.issued.v1.json")
+
+
+def test_schema_for_returns_a_copy_that_callers_may_change() -> None:
+    schema_for(EventType.APPLICATION_SUBMITTED)["properties"].clear()
+    assert "household" in schema_for(EventType.APPLICATION_SUBMITTED)["properties"]
+    envelope_schema()["required"].clear()
+    assert "traceparent" in envelope_schema()["required"]
+
+
+def test_schema_for_an_unknown_type_raises_unknown_event_type() -> None:
+    with pytest.raises(UnknownEventType):
+        schema_for("cq.yuzhu.application.submitted.v9")
