@@ -9,10 +9,11 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 from devstack import kafka, redis
 from devstack.config import ROOT, StackConfig
-from devstack.process import read_pid, start_detached, stop_pid_file, tail
+from devstack.process import port_open, read_pid, start_detached, stop_pid_file, tail
 from services.common.errors import DependencyUnavailable
 from services.common.kafka import ensure_topics
 from services.common.topics import Topics
@@ -63,25 +64,30 @@ class Stack:
             redis.stop(self.cfg)
 
     # -- the services ------------------------------------------------------------------
-    def _pid_file(self, svc: ServiceProcess) -> os.PathLike[str]:
+    def _pid_file(self, svc: ServiceProcess) -> Path:
         return self.cfg.run_dir / f"{svc.name}.pid"
 
     def start_services(self, *, timeout: float = 60.0) -> None:
         env = {**os.environ, **self.cfg.env(), "PYTHONUNBUFFERED": "1"}
         for svc in SERVICES:
-            if read_pid(self.cfg.run_dir / f"{svc.name}.pid") is not None:
+            if read_pid(self._pid_file(svc)) is not None:
                 continue
+            if port_open(svc.port):
+                raise DependencyUnavailable(
+                    f"port {svc.port} for {svc.name} is taken by a process this checkout did not "
+                    f"start; stop it (`ss -ltnp 'sport = :{svc.port}'` shows which)"
+                )
             start_detached(
                 [sys.executable, "-m", svc.module],
                 log_file=self.cfg.log_dir / f"{svc.name}.log",
-                pid_file=self.cfg.run_dir / f"{svc.name}.pid",
+                pid_file=self._pid_file(svc),
                 env=env,
                 cwd=ROOT,
             )
         deadline = time.monotonic() + timeout
         for svc in SERVICES:
             while not _healthy(svc.health_url):
-                pid = read_pid(self.cfg.run_dir / f"{svc.name}.pid")
+                pid = read_pid(self._pid_file(svc))
                 if pid is None or time.monotonic() > deadline:
                     log = self.cfg.log_dir / f"{svc.name}.log"
                     raise DependencyUnavailable(
@@ -92,7 +98,7 @@ class Stack:
     def stop_services(self) -> list[str]:
         stopped = []
         for svc in reversed(SERVICES):
-            if stop_pid_file(self.cfg.run_dir / f"{svc.name}.pid", timeout=30.0):
+            if stop_pid_file(self._pid_file(svc), timeout=30.0):
                 stopped.append(svc.name)
         return stopped
 
@@ -104,7 +110,7 @@ class Stack:
                             self.cfg.redis_url),
         }  # fmt: skip
         for svc in SERVICES:
-            pid = read_pid(self.cfg.run_dir / f"{svc.name}.pid")
+            pid = read_pid(self._pid_file(svc))
             rows[svc.name] = _state(_healthy(svc.health_url), pid, f"http://127.0.0.1:{svc.port}")
         return rows
 

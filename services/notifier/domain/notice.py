@@ -72,10 +72,16 @@ def render_notice(notice_id: str, issued_at: str, determination: Mapping[str, An
     )
 
 
+# Which program's reason explains a refusal best: most residents ask for 低保 first.
+_REASON_ORDER = ("dibao", "tekun", "temporary", "orphan", "unsupported_child",
+                 "disability_living", "disability_care", "marginal")  # fmt: skip
+
+
 def _main_reason(determination: Mapping[str, Any]) -> list[str]:
-    """The resident-facing sentence of the first failed rule of the first program asked about."""
-    for program in determination["programs"]:
-        for reason in program["reasons"]:
+    """The sentence of the first failed rule of the most telling program that was refused."""
+    refused = {p["program"]: p for p in determination["programs"] if p["outcome"] == "ineligible"}
+    for name in _REASON_ORDER:
+        for reason in refused.get(name, {}).get("reasons", []):
             if not reason["passed"]:
                 return [str(reason["message"])]
     return []

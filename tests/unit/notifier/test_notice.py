@@ -71,3 +71,18 @@ def test_a_review_says_who_acts_next_and_which_program_waits() -> None:
 def test_the_example_determination_renders_without_error() -> None:
     notice = render_notice("n1", "t", determination())
     assert notice.to_dict()["lines"]
+
+
+def test_a_refusal_is_explained_by_the_dibao_rule_before_the_other_programs() -> None:
+    def failed(rule: str, message: str) -> dict[str, Any]:
+        return {"rule": rule, "passed": False, "citation": "c", "values": {}, "message": message}
+
+    notice = render_notice("n1", "t", determination(
+        status="ineligible", total_monthly_amount=0.0,
+        programs=[
+            program("tekun", "ineligible", reasons=[failed("tekun.unable_to_work", "不到60岁。")]),
+            program("dibao", "ineligible", reasons=[failed("dibao.income", "收入高于标准。")]),
+            program("orphan", "not_applicable"),
+        ],
+    ))  # fmt: skip
+    assert notice.lines[-1] == "收入高于标准。"
