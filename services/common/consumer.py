@@ -58,6 +58,7 @@ class Record:
     offset: int
     key: bytes | None
     value: bytes | None
+    headers: tuple[tuple[str, bytes], ...] = ()
 
 
 DeadLetterSink = Callable[[Record, Headers], Awaitable[None]]
@@ -120,10 +121,12 @@ class RecordProcessor:
         return "processed"
 
     async def _send_dead_letter(self, record: Record, reason: str, detail: str) -> None:
-        headers = dead_letter_headers(
+        # The original headers travel with the record, so a replay can restore it exactly.
+        why = dead_letter_headers(
             reason=reason, detail=detail, topic=record.topic, partition=record.partition,
             offset=record.offset, consumer=self.name,
         )  # fmt: skip
+        headers = [*record.headers, *why]
         await self._dead_letter(record, headers)
         log.warning("%s: dead-lettered %s[%d]@%d: %s", self.name, record.topic, record.partition,
                     record.offset, reason)  # fmt: skip
@@ -161,7 +164,8 @@ class ConsumerLoop:
             for tp, records in batches.items():
                 last_done: int | None = None
                 for rec in records:
-                    record = Record(rec.topic, rec.partition, rec.offset, rec.key, rec.value)
+                    record = Record(rec.topic, rec.partition, rec.offset, rec.key, rec.value,
+                                    tuple(rec.headers))  # fmt: skip
                     if not await self.processor.process(record):
                         break
                     last_done = rec.offset

@@ -65,7 +65,9 @@ async def test_malformed_record_is_dead_lettered_with_reason_and_next_record_is_
     app_id = str(uuid.uuid4())
     good = receipt(app_id)
     # Same key, so the bad record sits before the good one in the same partition.
-    await producer.send_and_wait(topics.receipts, b"{not json", key=app_id.encode())
+    await producer.send_and_wait(
+        topics.receipts, b"{not json", key=app_id.encode(), headers=[("origin", b"test")]
+    )
     value, headers = encode(good)
     await producer.send_and_wait(topics.receipts, value, key=app_id.encode(), headers=headers)
     await producer.stop()
@@ -88,6 +90,7 @@ async def test_malformed_record_is_dead_lettered_with_reason_and_next_record_is_
     assert header(dead[0], "dlq.reason") == "not_json"
     assert header(dead[0], "dlq.source.topic") == topics.receipts
     assert header(dead[0], "dlq.consumer") == "test-consumer"
+    assert header(dead[0], "origin") == "test"  # the original headers travel along
 
 
 async def test_handler_rejection_goes_to_dead_letter_with_handlers_code(

@@ -24,6 +24,12 @@ from services.eligibility.handlers import DetermineHandler
 log = logging.getLogger(__name__)
 
 
+def _headers(raw: Any) -> tuple[tuple[str, bytes], ...]:
+    """faust hands headers over as a list of pairs or a mapping, depending on the path taken."""
+    pairs = raw.items() if isinstance(raw, dict) else (raw or ())
+    return tuple((str(k), bytes(v)) for k, v in pairs)
+
+
 def create_app(settings: Settings, book: PolicyBook) -> faust.App:
     common = settings.common
     topics = Topics(common.topic_namespace)
@@ -74,8 +80,9 @@ def create_app(settings: Settings, book: PolicyBook) -> faust.App:
         async for event in stream.events():
             message = event.message
             await processor.process(
-                Record(message.topic, message.partition, message.offset, message.key, message.value)
-            )
+                Record(message.topic, message.partition, message.offset, message.key,
+                       message.value, _headers(message.headers))
+            )  # fmt: skip
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
