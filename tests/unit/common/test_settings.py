@@ -54,3 +54,13 @@ def test_an_unknown_environment_lists_the_allowed_ones() -> None:
 def test_extra_policy_files_are_a_comma_separated_list() -> None:
     env = {"YUZHU_ELIGIBILITY_EXTRA_POLICY_FILES": "/a.yaml, /b.yaml"}
     assert EligibilitySettings.from_env(env).extra_policy_files == ("/a.yaml", "/b.yaml")
+
+
+def test_a_secret_has_a_development_default_but_must_be_set_in_production() -> None:
+    from services.common.settings import EnvReader
+
+    assert EnvReader("intake", {}).secret("WEBHOOK_SECRET", "dev", production=False) == "dev"
+    with pytest.raises(SettingsError, match="YUZHU_INTAKE_WEBHOOK_SECRET"):
+        EnvReader("intake", {}).secret("WEBHOOK_SECRET", "dev", production=True)
+    env = {"YUZHU_INTAKE_WEBHOOK_SECRET": "s3"}
+    assert EnvReader("intake", env).secret("WEBHOOK_SECRET", "dev", production=True) == "s3"
