@@ -98,7 +98,6 @@ class BeneficiaryFacts:
     """For 单人保: tekun's disability list, or a severe grade of any kind (kind may be null)."""
     serious_illness: bool
     able_supporter: bool
-    is_applicant: bool
 
     @property
     def unable_to_work(self) -> bool:
@@ -146,7 +145,6 @@ def facts_of(app: NormalizedApplication, version: PolicyVersion) -> Facts:
             severely_disabled=severe,
             serious_illness=person.serious_illness,
             able_supporter=person.able_supporter,
-            is_applicant=person.is_applicant,
         ),
     )
 

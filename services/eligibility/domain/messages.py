@@ -14,7 +14,7 @@ from .rules import Rule
 # ``who`` in the templates: the beneficiary is the applicant, or someone the applicant
 # applies for (often an elderly parent).
 WHO_SELF = "您"
-WHO_FAMILY = "您的家人"
+WHO_FAMILY = "您家人"
 
 RESIDENCE = {"urban": "城市", "rural": "农村"}
 
@@ -235,7 +235,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.INVALID_ID_FORMAT: "{label}应为18位，最后一位可以是大写X，请核对后重新输入。",
     ErrorCode.INVALID_ID_CHECKSUM: "{label}有误，请核对后重新输入。",
     ErrorCode.INVALID_ID_BIRTHDATE: "{label}中的出生日期有误，请核对后重新输入。",
-    ErrorCode.INVALID_PHONE: "{label}应为11位数字，请核对后重新输入。",
+    ErrorCode.INVALID_PHONE: "{label}应为11位手机号码，请核对后重新输入。",
     ErrorCode.UNKNOWN_DISTRICT: "没有找到这个区县，请选择重庆市的区县名称。",
     ErrorCode.INVALID_MEMBERS: "家庭人口至少要有1人，请核对后重新填写。",
     ErrorCode.NEGATIVE_AMOUNT: "{label}不能是负数，请核对后重新填写。",

@@ -36,7 +36,7 @@ from .errors import ErrorCode, InvalidApplication
 from .identity import IdProblem, birth_date_of
 from .messages import error_message
 
-E = TypeVar("E", bound=StrEnum)
+E = TypeVar("E", bound=StrEnum)  # the enum a field is parsed into
 
 # RFC 3339 date-time. The offset is mandatory: a bare local time is ambiguous by up to a day
 # around midnight, and the day decides both the policy version and the beneficiary's age.
@@ -45,7 +45,8 @@ _TIMESTAMP = re.compile(
     r"(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?)"
     r"(?P<offset>[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
 )
-_PHONE = re.compile(r"[0-9]{11}")
+# A mainland mobile number, as the event schema (common.v1.json#/$defs/phone) has it.
+_PHONE = re.compile(r"1[3-9][0-9]{9}")
 
 # Grades of the national disability classification; 0 means no certified disability.
 _DISABILITY_GRADES = range(0, 5)
@@ -53,8 +54,8 @@ _DISABILITY_GRADES = range(0, 5)
 _MISSING = object()
 
 
-def fail(code: ErrorCode, field: str, **figures: str) -> InvalidApplication:
-    return InvalidApplication(code, error_message(code, field, **figures), field or None)
+def _fail(code: ErrorCode, field: str) -> InvalidApplication:
+    return InvalidApplication(code, error_message(code, field), field or None)
 
 
 def validate_application(payload: Mapping[str, Any]) -> NormalizedApplication:
@@ -62,14 +63,13 @@ def validate_application(payload: Mapping[str, Any]) -> NormalizedApplication:
     for the first problem found."""
     root = _object(payload, "")
     application_id = _text(_required(root, "application_id", ""), "application_id")
-    submitted_at = _timestamp(_required(root, "submitted_at", ""))
-    today = local_date(submitted_at)
+    submitted_at, today = _timestamp(_required(root, "submitted_at", ""))
     channel = _enum(Channel, _required(root, "channel", ""), "channel")
     applicant = _applicant(_object(_required(root, "applicant", ""), "applicant"), today)
     beneficiary = _beneficiary(_optional(root, "beneficiary"), applicant, today)
     household = _household(_object(_required(root, "household", ""), "household"))
     emergency = _emergency(_optional(root, "emergency"))
-    requested = _programs_requested(_optional(root, "programs_requested"))
+    requested = _programs_requested(_required(root, "programs_requested", ""))
     return NormalizedApplication(
         application_id=application_id,
         submitted_at=submitted_at,
@@ -90,15 +90,16 @@ def _applicant(obj: Mapping[str, Any], today: date) -> Applicant:
     )
     phone = _text(_required(obj, "phone", "applicant"), "applicant.phone")
     if not _PHONE.fullmatch(phone):
-        raise fail(ErrorCode.INVALID_PHONE, "applicant.phone")
+        raise _fail(ErrorCode.INVALID_PHONE, "applicant.phone")
     return Applicant(name=name, id_number=id_number, birth_date=born, phone=phone)
 
 
 def _beneficiary(raw: Any, applicant: Applicant, today: date) -> Beneficiary:
-    # SPEC §2: no beneficiary means the applicant applies for themself.
-    obj: Mapping[str, Any] = {} if raw is _MISSING or raw is None else _object(raw, "beneficiary")
-    name = _optional(obj, "name")
-    name = applicant.name if name is _MISSING else _text(name, "beneficiary.name")
+    # SPEC §2: no beneficiary means the applicant applies for themself. ``null`` is not
+    # "no beneficiary" (the schema says object): refusing it keeps one meaning per payload.
+    obj: Mapping[str, Any] = {} if raw is _MISSING else _object(raw, "beneficiary")
+    raw_name = _optional(obj, "name")
+    name = applicant.name if raw_name is _MISSING else _text(raw_name, "beneficiary.name")
     raw_id = _optional(obj, "id_number")
     if raw_id is _MISSING:
         id_number, born = applicant.id_number, applicant.birth_date
@@ -124,11 +125,11 @@ def _household(obj: Mapping[str, Any]) -> Household:
     district = _text(_required(obj, "district", "household"), "household.district")
     if district not in BY_NAME:
         # Former names and short forms are normalised by the intake bot (SPEC §5).
-        raise fail(ErrorCode.UNKNOWN_DISTRICT, "household.district")
+        raise _fail(ErrorCode.UNKNOWN_DISTRICT, "household.district")
     residence = _enum(Residence, _required(obj, "residence", "household"), "household.residence")
     members = _integer(_required(obj, "members", "household"), "household.members")
     if members < 1:
-        raise fail(ErrorCode.INVALID_MEMBERS, "household.members")
+        raise _fail(ErrorCode.INVALID_MEMBERS, "household.members")
     income = _money(_required(obj, "monthly_income", "household"), "household.monthly_income")
     assets = _money(_required(obj, "financial_assets", "household"), "household.financial_assets")
     return Household(
@@ -152,10 +153,8 @@ def _emergency(raw: Any) -> Emergency | None:
 
 def _programs_requested(raw: Any) -> tuple[Program, ...]:
     # A hint only (SPEC §5): all programs are evaluated; still, it must be well-formed.
-    if raw is _MISSING:
-        return ()
     if not isinstance(raw, list):
-        raise fail(ErrorCode.INVALID_TYPE, "programs_requested")
+        raise _fail(ErrorCode.INVALID_TYPE, "programs_requested")
     return tuple(_enum(Program, item, "programs_requested") for item in raw)
 
 
@@ -164,20 +163,24 @@ def _id_number(raw: Any, field: str, today: date) -> tuple[str, date]:
     try:
         return number, birth_date_of(number, today)
     except IdProblem as problem:
-        raise fail(problem.code, field) from None
+        raise _fail(problem.code, field) from None
 
 
-def _timestamp(raw: Any) -> datetime:
+def _timestamp(raw: Any) -> tuple[datetime, date]:
+    """The instant and its Chongqing calendar date."""
     if not isinstance(raw, str):
-        raise fail(ErrorCode.INVALID_TYPE, "submitted_at")
+        raise _fail(ErrorCode.INVALID_TYPE, "submitted_at")
     match = _TIMESTAMP.fullmatch(raw)
     if match is None:
-        raise fail(ErrorCode.INVALID_TIMESTAMP, "submitted_at")
+        raise _fail(ErrorCode.INVALID_TIMESTAMP, "submitted_at")
     offset = match["offset"].upper().replace("Z", "+00:00")
     try:
-        return datetime.fromisoformat(f"{match['date']}T{match['time']}{offset}")
-    except ValueError:  # 2022-02-30, 24:00:00, a leap second …
-        raise fail(ErrorCode.INVALID_TIMESTAMP, "submitted_at") from None
+        moment = datetime.fromisoformat(f"{match['date']}T{match['time']}{offset}")
+        return moment, local_date(moment)
+    # ValueError: 2022-02-30, 24:00:00, a leap second; OverflowError: a moment whose
+    # Chongqing date falls outside year 1–9999.
+    except (ValueError, OverflowError):
+        raise _fail(ErrorCode.INVALID_TIMESTAMP, "submitted_at") from None
 
 
 def _grade(raw: Any) -> int:
@@ -185,7 +188,7 @@ def _grade(raw: Any) -> int:
         return 0
     grade = _integer(raw, "beneficiary.disability_grade")
     if grade not in _DISABILITY_GRADES:
-        raise fail(ErrorCode.INVALID_ENUM, "beneficiary.disability_grade")
+        raise _fail(ErrorCode.INVALID_ENUM, "beneficiary.disability_grade")
     return grade
 
 
@@ -194,7 +197,7 @@ def _flag(obj: Mapping[str, Any], key: str, *, default: bool) -> bool:
     if raw is _MISSING:
         return default
     if not isinstance(raw, bool):
-        raise fail(ErrorCode.INVALID_TYPE, f"beneficiary.{key}")
+        raise _fail(ErrorCode.INVALID_TYPE, f"beneficiary.{key}")
     return raw
 
 
@@ -207,55 +210,55 @@ def _nullable_enum(cls: type[E], obj: Mapping[str, Any], key: str, parent: str) 
 
 def _enum(cls: type[E], raw: Any, field: str) -> E:
     if not isinstance(raw, str):
-        raise fail(ErrorCode.INVALID_TYPE, field)
+        raise _fail(ErrorCode.INVALID_TYPE, field)
     try:
         return cls(raw)
     except ValueError:
-        raise fail(ErrorCode.INVALID_ENUM, field) from None
+        raise _fail(ErrorCode.INVALID_ENUM, field) from None
 
 
 def _integer(raw: Any, field: str) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise fail(ErrorCode.INVALID_TYPE, field)
+        raise _fail(ErrorCode.INVALID_TYPE, field)
     return raw
 
 
 def _money(raw: Any, field: str) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
-        raise fail(ErrorCode.INVALID_TYPE, field)
+        raise _fail(ErrorCode.INVALID_TYPE, field)
     if isinstance(raw, float):
         if not math.isfinite(raw):
-            raise fail(ErrorCode.INVALID_TYPE, field)
+            raise _fail(ErrorCode.INVALID_TYPE, field)
         # The shortest repr is the decimal the sender wrote ("0.1"), not the binary
         # approximation Decimal(0.1) would give; boundary comparisons depend on it.
         amount = Decimal(repr(raw))
     else:
         amount = Decimal(raw)
         if not amount.is_finite():
-            raise fail(ErrorCode.INVALID_TYPE, field)
+            raise _fail(ErrorCode.INVALID_TYPE, field)
     if amount < 0:
-        raise fail(ErrorCode.NEGATIVE_AMOUNT, field)
+        raise _fail(ErrorCode.NEGATIVE_AMOUNT, field)
     return amount
 
 
 def _text(raw: Any, field: str) -> str:
     if not isinstance(raw, str):
-        raise fail(ErrorCode.INVALID_TYPE, field)
+        raise _fail(ErrorCode.INVALID_TYPE, field)
     if not raw.strip():
-        raise fail(ErrorCode.MISSING_FIELD, field)
+        raise _fail(ErrorCode.MISSING_FIELD, field)
     return raw
 
 
 def _object(raw: Any, field: str) -> Mapping[str, Any]:
     if not isinstance(raw, Mapping):
-        raise fail(ErrorCode.INVALID_TYPE, field)
+        raise _fail(ErrorCode.INVALID_TYPE, field)
     return raw
 
 
 def _required(obj: Mapping[str, Any], key: str, parent: str) -> Any:
     value = _optional(obj, key)
     if value is _MISSING:
-        raise fail(ErrorCode.MISSING_FIELD, f"{parent}.{key}" if parent else key)
+        raise _fail(ErrorCode.MISSING_FIELD, f"{parent}.{key}" if parent else key)
     return value
 
 

@@ -12,10 +12,10 @@ from services.eligibility.domain import EvaluationError, PolicyBook, evaluate
 CASES = list(load_cases("cq-2021-09.jsonl", "cq-2022-09.jsonl", "errors.jsonl"))
 
 
-def test_case_names_are_unique_sentences() -> None:
-    names = [c.name for c in CASES]
+def test_case_names_are_unique_sentences_within_each_file() -> None:
+    names = [(c.file, c.name) for c in CASES]
     assert len(names) == len(set(names))
-    assert all(n == n.lower() and " " not in n and n.count("_") >= 3 for n in names)
+    assert all(n == n.lower() and " " not in n and n.count("_") >= 3 for _, n in names)
 
 
 def test_case_files_cover_both_versions_and_every_error_code() -> None:
@@ -38,8 +38,10 @@ def test_case_files_cover_both_versions_and_every_error_code() -> None:
     }
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case(case: Case, book: PolicyBook) -> None:
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c.file.removesuffix('.jsonl')}:{c.name}" for c in CASES]
+)
+def test_case_gives_its_hand_computed_result(case: Case, book: PolicyBook) -> None:
     if "error" in case.expect:
         with pytest.raises(EvaluationError) as caught:
             evaluate(case.input, book)

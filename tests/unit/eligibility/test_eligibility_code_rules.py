@@ -37,7 +37,7 @@ POLICY_FIGURES = {
 }  # fmt: skip
 
 
-def test_domain_files_are_found() -> None:
+def test_domain_files_are_all_found() -> None:
     assert len(DOMAIN_FILES) > 10
 
 

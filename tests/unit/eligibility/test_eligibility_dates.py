@@ -22,7 +22,7 @@ from services.eligibility.domain.dates import age_on, local_date
         (date(2021, 12, 31), date(2022, 1, 1), 0),
     ],
 )
-def test_age_on_a_day(birth: date, day: date, age: int) -> None:
+def test_age_counts_the_birthday_itself(birth: date, day: date, age: int) -> None:
     assert age_on(birth, day) == age
 
 

@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from stdnum.cn import ric
 from eligibility_support import make_id, payload
+from stdnum.cn import ric
 
 from services.eligibility.domain import (
     Determination,
@@ -90,8 +90,10 @@ def test_reasons_carry_a_rule_a_chinese_message_a_citation_and_the_figures(
             assert reason["rule"].split(".")[0] == program["program"]
             assert reason["message"].endswith("。")
             assert "{" not in reason["message"]
-            assert "《" in reason["citation"] or "〔" in reason["citation"] or (
-                "SPEC" in reason["citation"]
+            assert (
+                "《" in reason["citation"]
+                or "〔" in reason["citation"]
+                or ("SPEC" in reason["citation"])
             )
             json.dumps(reason["values"])  # JSON numbers and strings only
 
@@ -132,9 +134,7 @@ def test_determination_needs_every_program_in_order() -> None:
 
 
 def test_amounts_round_half_up_not_half_even() -> None:
-    result = ProgramResult(
-        Program.DIBAO, Outcome.ELIGIBLE, (), monthly_amount=Decimal("535.985")
-    )
+    result = ProgramResult(Program.DIBAO, Outcome.ELIGIBLE, (), monthly_amount=Decimal("535.985"))
     assert result.monthly_amount == Decimal("535.99")
 
 

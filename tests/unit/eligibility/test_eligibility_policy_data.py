@@ -73,7 +73,8 @@ def test_assumptions_are_marked_exactly_where_spec_and_facts_say(book: PolicyBoo
 def test_every_value_names_its_source(book: PolicyBook) -> None:
     for version in book.versions:
         for value in version.parameters.values():
-            assert value.source.document and value.source.where
+            assert value.source.document
+            assert value.source.where
 
 
 def test_money_with_fen_is_an_exact_decimal(book: PolicyBook) -> None:
@@ -185,9 +186,7 @@ def test_applications_before_the_new_version_keep_the_old_standards(
     book_with_2023: PolicyBook,
 ) -> None:
     result = evaluate(
-        payload(
-            submitted_at="2023-06-30T15:59:59Z", household={"monthly_income": 1500.0}
-        ),
+        payload(submitted_at="2023-06-30T15:59:59Z", household={"monthly_income": 1500.0}),
         book_with_2023,
     )
     assert result.policy_version == "cq-2022-09"

@@ -55,7 +55,7 @@ def test_money_may_arrive_as_decimal_from_a_decimal_json_parser() -> None:
     assert app.household.monthly_income == Decimal("1907.99")
 
 
-def test_enums_are_parsed() -> None:
+def test_enum_values_become_enum_members() -> None:
     app = validate_application(payload(channel="fingertip", household={"residence": "rural"}))
     assert app.channel is Channel.FINGERTIP
     assert app.household.residence is Residence.RURAL
