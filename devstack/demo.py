@@ -16,9 +16,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import aiohttp
-from stdnum.cn import ric
 
 from devstack.config import StackConfig
+from devstack.generate import id_number
 from devstack.stack import SERVICES
 from services.common.redis import make_redis
 from services.notifier.adapters.inbox import inbox_key
@@ -46,17 +46,12 @@ RESIDENTS = (
 )  # fmt: skip
 
 
-def _id_number(birth: date) -> str:
-    body = f"500238{birth:%Y%m%d}123"
-    return body + ric.calc_check_digit(body + "?")  # stdnum ignores the last character
-
-
 def _payload(resident: Resident) -> dict[str, Any]:
     return {
         "application_id": str(uuid.uuid4()),
         "submitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "channel": "palm",
-        "applicant": {"name": resident.name, "id_number": _id_number(resident.birth),
+        "applicant": {"name": resident.name, "id_number": id_number(resident.birth),
                       "phone": "13908381234"},
         "household": {"district": resident.district, "residence": resident.residence,
                       "members": resident.members, "monthly_income": resident.monthly_income,

@@ -11,6 +11,8 @@ class EventType(StrEnum):
     APPLICATION_SUBMITTED = "cq.yuzhu.application.submitted.v1"
     DETERMINATION_ISSUED = "cq.yuzhu.determination.issued.v1"
     NOTIFICATION_RECEIPT = "cq.yuzhu.notification.receipt.v1"
+    REVIEW_REQUESTED = "cq.yuzhu.review.requested.v1"
+    OUTREACH_SUGGESTED = "cq.yuzhu.outreach.suggested.v1"
 
     @property
     def data_schema_file(self) -> str:
@@ -27,6 +29,8 @@ _DATA_SCHEMA_FILES: dict[EventType, str] = {
     EventType.APPLICATION_SUBMITTED: "application.submitted.v1.json",
     EventType.DETERMINATION_ISSUED: "determination.issued.v1.json",
     EventType.NOTIFICATION_RECEIPT: "notification.receipt.v1.json",
+    EventType.REVIEW_REQUESTED: "review.requested.v1.json",
+    EventType.OUTREACH_SUGGESTED: "outreach.suggested.v1.json",
 }
 
 EVENT_TYPES: tuple[EventType, ...] = tuple(EventType)

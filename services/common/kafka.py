@@ -13,8 +13,9 @@ import logging
 import time
 from collections.abc import Iterable, Iterator
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaError
 
 from services.common.errors import DependencyUnavailable
@@ -54,6 +55,17 @@ def make_consumer(
     }
     options.update(overrides)
     return AIOKafkaConsumer(*topics, **options)
+
+
+async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    """Every partition of ``topic``, for a consumer that assigns partitions itself (no group).
+    Raises DependencyUnavailable when the topic does not exist."""
+    # aiokafka only loads metadata for subscribed topics; a manual assignment has to ask.
+    await consumer._client.force_metadata_update()
+    partitions = consumer.partitions_for_topic(topic)
+    if not partitions:
+        raise DependencyUnavailable(f"topic {topic} does not exist: create the topics first")
+    return [TopicPartition(topic, p) for p in sorted(partitions)]
 
 
 async def wait_for_kafka(bootstrap_servers: str, *, timeout: float = 60.0) -> None:
@@ -96,13 +108,22 @@ def _quiet(logger_name: str) -> Iterator[None]:
 
 
 async def ensure_topics(bootstrap_servers: str, specs: Iterable[TopicSpec]) -> list[str]:
-    """Create the topics that do not exist yet; return the names created. Existing topics are
-    left as they are (their partition count is not changed)."""
+    """Create the topics that do not exist yet and return their names; set the configuration
+    of those that do (their partition count is never changed: that would move keys)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=15000)
     await admin.start()
     try:
+        specs = list(specs)
         existing = set(await admin.list_topics())
         wanted = [s for s in specs if s.name not in existing]
+        configured = [s for s in specs if s.name in existing and s.config]
+        if configured:
+            await admin.alter_configs(
+                [
+                    ConfigResource(ConfigResourceType.TOPIC, s.name, s.config_dict())
+                    for s in configured
+                ]
+            )
         if not wanted:
             return []
         response = await admin.create_topics(

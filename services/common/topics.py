@@ -50,6 +50,14 @@ class Topics:
         return self._name("decisions")
 
     @property
+    def review_tasks(self) -> str:
+        return self._name("review-tasks")
+
+    @property
+    def outreach(self) -> str:
+        return self._name("outreach")
+
+    @property
     def receipts(self) -> str:
         return self._name("notification-receipts")
 
@@ -63,13 +71,19 @@ class Topics:
 
     def specs(self, partitions: int = DEFAULT_PARTITIONS) -> tuple[TopicSpec, ...]:
         """Every topic the suite needs, with its partition count and retention."""
-        # Applications and decisions are the record of what residents asked and were told:
-        # they are kept a month on the broker (the caseworker store keeps them for good).
+        # The applications topic is the application store: compacted, never expired, one record
+        # per application id (the latest), so 主动发现 can replay every application ever made
+        # (docs/decisions/0007). Producers must key every record (compaction requires a key).
+        store = (("cleanup.policy", "compact"), ("retention.ms", "-1"))
+        # Decisions, review tasks and outreach are the record of what residents were told and
+        # what caseworkers must do: a month on the broker (the console keeps its own copy).
         # Dead letters are kept a month too, so an operator has time to inspect and replay.
         keep_month = (("retention.ms", _MONTH_MS),)
         return (
-            TopicSpec(self.applications, partitions, keep_month),
+            TopicSpec(self.applications, partitions, store),
             TopicSpec(self.decisions, partitions, keep_month),
+            TopicSpec(self.review_tasks, partitions, keep_month),
+            TopicSpec(self.outreach, partitions, keep_month),
             TopicSpec(self.receipts, partitions, (("retention.ms", _WEEK_MS),)),
             TopicSpec(self.eligibility_dlq, partitions, keep_month),
             TopicSpec(self.notifier_dlq, partitions, keep_month),

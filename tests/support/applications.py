@@ -6,14 +6,9 @@ import uuid
 from datetime import date
 from typing import Any
 
-from stdnum.cn import ric
+from devstack.generate import id_number
 
-
-def id_number(birth: date, region: str = "500238", sequence: str = "123") -> str:
-    """A resident ID number with a valid GB 11643 check digit."""
-    body = f"{region}{birth:%Y%m%d}{sequence}"
-    # stdnum's calc_check_digit ignores the last character: it expects a placeholder there.
-    return body + ric.calc_check_digit(body + "?")
+__all__ = ["application", "id_number"]
 
 
 def application(

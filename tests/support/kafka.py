@@ -7,7 +7,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord
+
+from services.common.kafka import partitions_of
 
 Records = list[ConsumerRecord[bytes, bytes]]
 
@@ -23,11 +25,7 @@ async def read_topic(
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = consumer.partitions_for_topic(topic)
-        while not partitions:
-            await consumer._client.force_metadata_update()
-            partitions = consumer.partitions_for_topic(topic)
-        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
+        tps = await partitions_of(consumer, topic)
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
         records: Records = []

@@ -25,14 +25,20 @@ from .reasons import ReasonWriter
 from .validation import validate_application
 
 
-def evaluate(payload: Mapping[str, Any], book: PolicyBook) -> Determination:
+def evaluate(
+    payload: Mapping[str, Any], book: PolicyBook, *, under: str | None = None
+) -> Determination:
     """The preliminary determination for an ``application.submitted`` payload.
+
+    The policy version is the one in force on the Chongqing date of ``submitted_at``, unless
+    ``under`` names another (主动发现 re-evaluates old applications under newer standards; ages
+    still count at the date of submission).
 
     Raises ``EvaluationError`` (``InvalidApplication`` or ``NoPolicyError``) when the payload
     cannot be evaluated; the input is checked before the policy version is chosen.
     """
     app = validate_application(payload)
-    version = book.version_for(app.local_date)
+    version = book.version_for(app.local_date) if under is None else book.version(under)
     facts = facts_of(app, version)
     write = ReasonWriter(version, beneficiary_is_applicant=app.beneficiary.is_applicant)
     person = app.beneficiary

@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     """Machine codes of ``EvaluationError``; stable, because clients branch on them."""
 
     NO_POLICY = "no_policy"
+    INVALID_JSON = "invalid_json"
     MISSING_FIELD = "missing_field"
     INVALID_TYPE = "invalid_type"
     INVALID_ENUM = "invalid_enum"

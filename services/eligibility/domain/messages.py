@@ -228,6 +228,7 @@ ERRORS: dict[ErrorCode, str] = {
     ErrorCode.NO_POLICY: (
         "申请时间早于{earliest}，本系统没有那时的救助标准，请到街道（乡镇）社会救助窗口咨询。"
     ),
+    ErrorCode.INVALID_JSON: "这份申请的数据不完整，没法读取，请重新提交。",
     ErrorCode.MISSING_FIELD: "缺少{label}，请补充后重新提交。",
     ErrorCode.INVALID_TYPE: "{label}的填写格式不对，请核对后重新填写。",
     ErrorCode.INVALID_ENUM: "{label}的选项不对，请重新选择。",

@@ -10,6 +10,7 @@ import logging
 from typing import Any, cast
 
 import faust
+from prometheus_client import Gauge
 
 from services.common.consumer import Record, RecordProcessor
 from services.common.health import METRICS_CONTENT_TYPE, Health, metrics_payload
@@ -22,6 +23,12 @@ from services.eligibility.domain import PolicyBook
 from services.eligibility.handlers import DetermineHandler
 
 log = logging.getLogger(__name__)
+
+ASSIGNED = Gauge(
+    "yuzhu_eligibility_assigned_partitions",
+    "Partitions of the applications topic this worker owns (the topic's partition count caps "
+    "how many workers can share the load)",
+)
 
 
 def _headers(raw: Any) -> tuple[tuple[str, bytes], ...]:
@@ -62,7 +69,7 @@ def create_app(settings: Settings, book: PolicyBook) -> faust.App:
                 redis, common.topic_namespace, settings.dedupe_ttl_days * 86400
             ),
             publisher=publisher,
-            decisions_topic=topics.decisions,
+            topics=topics,
         ),
         dead_letter=publisher.dead_letter_sink(topics.eligibility_dlq),
     )
@@ -107,5 +114,11 @@ def create_app(settings: Settings, book: PolicyBook) -> faust.App:
         processor.stopping.set()
         await redis.aclose()
 
+    async def count_assigned(app: Any, *args: Any, **kwargs: Any) -> None:
+        owned = [tp for tp in app.consumer.assignment() if tp.topic == topics.applications]
+        ASSIGNED.set(len(owned))
+
+    app.on_partitions_assigned.connect(cast(Any, count_assigned))
+    app.on_partitions_revoked.connect(cast(Any, count_assigned))
     app.on_before_shutdown.connect(cast(Any, drain))  # mode's signal stubs are narrower than faust
     return app

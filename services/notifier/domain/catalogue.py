@@ -3,16 +3,7 @@ grandparent in 巫溪, it should need no explaining)."""
 
 from __future__ import annotations
 
-PROGRAM_NAMES: dict[str, str] = {
-    "dibao": "低保",
-    "tekun": "特困供养",
-    "marginal": "低保边缘家庭",
-    "temporary": "临时救助",
-    "disability_living": "残疾人生活补贴",
-    "disability_care": "重度残疾人护理补贴",
-    "orphan": "孤儿基本生活费",
-    "unsupported_child": "事实无人抚养儿童生活补助",
-}
+# Program names live in services/common/programs.py: staff-facing tools use them too.
 
 TITLE = {
     "preliminary": "您的申请有初步结果了",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from services.common.programs import PROGRAM_NAMES
 from services.notifier.domain import catalogue as text
 
 
@@ -43,7 +44,7 @@ def render_notice(notice_id: str, issued_at: str, determination: Mapping[str, An
     stage = str(determination["stage"])
     lines: list[str] = [text.HEADLINE[status]]
     for program in determination["programs"]:
-        name = text.PROGRAM_NAMES[program["program"]]
+        name = PROGRAM_NAMES[program["program"]]
         outcome = program["outcome"]
         if outcome == "eligible":
             if program["monthly_amount"]:

@@ -10,6 +10,7 @@ from schemas import EventType
 from services.common.errors import InvalidEvent
 from services.common.events import Event, new_event, stable_id
 from services.common.publisher import MemoryPublisher
+from services.common.topics import Topics
 from services.eligibility.adapters.decided import MemoryDecidedStore
 from services.eligibility.adapters.policy_files import load_policy_book
 from services.eligibility.handlers import DetermineHandler, determine
@@ -26,7 +27,7 @@ def submitted(payload: dict[str, object]) -> Event:
 def handler_with_fakes() -> tuple[DetermineHandler, MemoryPublisher, MemoryDecidedStore]:
     publisher, decided = MemoryPublisher(), MemoryDecidedStore()
     handler = DetermineHandler(book=BOOK, decided=decided, publisher=publisher,
-                               decisions_topic="ns.decisions")  # fmt: skip
+                               topics=Topics("ns"))  # fmt: skip
     return handler, publisher, decided
 
 
@@ -77,3 +78,29 @@ async def test_an_event_whose_subject_is_not_its_application_is_refused() -> Non
     with pytest.raises(InvalidEvent) as err:
         await handler(event)
     assert err.value.code == "subject_mismatch"
+
+
+async def test_a_case_the_rules_cannot_decide_alone_becomes_one_review_task_for_its_district() -> (
+    None
+):
+    handler, publisher, _ = handler_with_fakes()
+    # Two people, one of them 72: 特困 needs a caseworker when the household is not alone.
+    event = submitted(application(members=2, monthly_income=300.0, district="巫溪县",
+                                  beneficiary={"able_supporter": False}))  # fmt: skip
+    await handler(event)
+    await handler(event)  # a redelivery adds no second task
+    topics_sent = [topic for topic, _, _ in publisher.sent]
+    assert topics_sent == ["ns.decisions", "ns.review-tasks"]
+    decision, task = publisher.sent[0][2], publisher.sent[1][2]
+    assert decision.data["status"] == "needs_review"
+    assert task.data["district"] == "巫溪县"
+    assert task.data["district_group"] == "渝东北"
+    assert task.data["programs"] == ["tekun"]
+    assert task.data["determination"] == decision.data
+    assert task.data["application"] == event.data
+
+
+async def test_a_decided_case_creates_no_review_task() -> None:
+    handler, publisher, _ = handler_with_fakes()
+    await handler(submitted(application(monthly_income=600.0, members=2)))
+    assert [topic for topic, _, _ in publisher.sent] == ["ns.decisions"]

@@ -79,6 +79,8 @@ def test_topics_are_namespaced_with_yuzhu_by_default_and_have_six_partitions(doc
         "{namespace}.eligibility.dlq",
         "{namespace}.notification-receipts",
         "{namespace}.notifier.dlq",
+        "{namespace}.outreach",
+        "{namespace}.review-tasks",
     ]
     assert doc["components"]["parameters"]["namespace"]["default"] == "yuzhu"
     assert all(c["bindings"]["kafka"]["partitions"] == 6 for c in channels)
@@ -93,7 +95,54 @@ def test_consumers_use_the_documented_consumer_groups(doc: Any) -> None:
     assert groups == {
         "#/channels/applications": ["yuzhu-eligibility"],
         "#/channels/decisions": ["yuzhu-notifier"],
+        "#/channels/reviewTasks": ["yuzhu-console"],
+        "#/channels/outreach": ["yuzhu-notifier"],
     }
+
+
+def test_applications_topic_is_compacted_with_unlimited_retention(doc: Any) -> None:
+    config = doc["channels"]["applications"]["bindings"]["kafka"]["topicConfiguration"]
+    assert config == {"cleanup.policy": ["compact"], "retention.ms": -1}
+
+
+@pytest.mark.parametrize(
+    ("channel", "message", "sender", "receiver"),
+    [
+        (
+            "reviewTasks",
+            "reviewRequested",
+            "eligibilityRequestsReview",
+            "caseworkerConsoleConsumesReviewTasks",
+        ),
+        (
+            "outreach",
+            "outreachSuggested",
+            "eligibilityDiscoverySuggestsOutreach",
+            "notifierConsumesOutreach",
+        ),
+    ],
+)
+def test_review_tasks_and_outreach_are_sent_by_eligibility_and_received_once(
+    doc: Any, channel: str, message: str, sender: str, receiver: str
+) -> None:
+    ref = {"$ref": f"#/channels/{channel}/messages/{message}"}
+    ops = {
+        name: op
+        for name, op in doc["operations"].items()
+        if op["channel"]["$ref"] == f"#/channels/{channel}"
+    }
+    assert {name: op["action"] for name, op in ops.items()} == {
+        sender: "send",
+        receiver: "receive",
+    }
+    assert all(op["messages"] == [ref] for op in ops.values())
+
+
+@pytest.mark.parametrize("message", ["reviewRequested", "outreachSuggested"])
+def test_new_messages_are_keyed_by_application_id(doc: Any, message: str) -> None:
+    key = doc["components"]["messages"][message]["bindings"]["kafka"]["key"]
+    assert key["type"] == "string"
+    assert key["format"] == "uuid"
 
 
 def test_every_operation_message_belongs_to_its_channel(doc: Any) -> None:

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from schemas import EVENT_TYPES, EventType, UnknownEventType, envelope_schema, schema_for
-from services.common.districts import CANONICAL_NAMES
+from services.common.districts import CANONICAL_NAMES, DistrictGroup, group_of
 
 JSON_DIR = Path(__file__).resolve().parents[3] / "schemas" / "json"
 SCHEMA_FILES = sorted(JSON_DIR.glob("*.json"))
@@ -50,12 +50,46 @@ def test_every_event_type_has_a_data_schema_and_a_whole_event_schema() -> None:
         assert event_schema["properties"]["data"] == {"$ref": event_type.data_schema_file}
 
 
-def test_event_types_are_the_three_v1_types() -> None:
+def test_district_group_enum_equals_the_district_groups_in_order() -> None:
+    enum = load(JSON_DIR / "common.v1.json")["$defs"]["district_group"]["enum"]
+    assert enum == [str(g) for g in DistrictGroup]
+
+
+def test_every_canonical_district_belongs_to_a_group_in_the_enum() -> None:
+    enum = load(JSON_DIR / "common.v1.json")["$defs"]["district_group"]["enum"]
+    assert {str(group_of(name)) for name in CANONICAL_NAMES} == set(enum)
+
+
+def test_event_types_are_the_five_v1_types() -> None:
     assert [str(t) for t in EVENT_TYPES] == [
         "cq.yuzhu.application.submitted.v1",
         "cq.yuzhu.determination.issued.v1",
         "cq.yuzhu.notification.receipt.v1",
+        "cq.yuzhu.review.requested.v1",
+        "cq.yuzhu.outreach.suggested.v1",
     ]
+
+
+def test_the_new_types_are_enum_members_with_their_schema_files() -> None:
+    assert EventType.REVIEW_REQUESTED.data_schema_file == "review.requested.v1.json"
+    assert EventType.OUTREACH_SUGGESTED.event_schema_file == "outreach.suggested.v1.event.json"
+
+
+@pytest.mark.parametrize(
+    ("file_name", "field"),
+    [
+        ("review.requested.v1.json", "programs"),
+        ("outreach.suggested.v1.json", "programs"),
+        ("review.requested.v1.json", "district_group"),
+        ("outreach.suggested.v1.json", "district_group"),
+        ("outreach.suggested.v1.json", "target_version"),
+        ("determination.issued.v1.json", "policy_version"),
+    ],
+)
+def test_shared_definitions_are_referenced_from_common_not_copied(
+    file_name: str, field: str
+) -> None:
+    assert load(JSON_DIR / file_name)["properties"][field]["$ref"].startswith("common.v1.json#/")
 
 
 def test_schema_for_accepts_the_type_as_a_string_and_returns_the_data_schema() -> None:
