@@ -198,7 +198,7 @@ def render(summary: Summary, seconds: float, emitted: bool) -> str:
         + (f"; outreach events emitted: {summary.found:,}" if emitted else " (dry run)"),
         "",
     ]  # fmt: skip
-    header = [_cell("program", 26, right=False)] + [_cell(str(g), 12) for g in groups]
+    header = [_cell("program", 34, right=False)] + [_cell(str(g), 12) for g in groups]
     header += [_cell("total", 9), _cell("added yuan/month", 18)]
     lines.append(" ".join(header))
     for program in Program:
@@ -207,11 +207,11 @@ def render(summary: Summary, seconds: float, emitted: bool) -> str:
             continue
         cost = sum((summary.monthly.get((program, g), Decimal(0)) for g in groups), Decimal(0))
         name = f"{program} {PROGRAM_NAMES[str(program)]}"
-        row = [_cell(name, 26, right=False)] + [_cell(f"{c:,}", 12) for c in counts]
+        row = [_cell(name, 34, right=False)] + [_cell(f"{c:,}", 12) for c in counts]
         row += [_cell(f"{sum(counts):,}", 9), _cell(f"{cost:,.2f}", 18)]
         lines.append(" ".join(row))
     found = [summary.found_by_group[g] for g in groups]
-    row = [_cell("households (any program)", 26, right=False)]
+    row = [_cell("households (any program)", 34, right=False)]
     row += [_cell(f"{c:,}", 12) for c in found]
     row += [_cell(f"{summary.found:,}", 9), _cell(f"{summary.added_monthly:,.2f}", 18)]
     lines.append(" ".join(row))
