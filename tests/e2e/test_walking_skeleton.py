@@ -70,7 +70,7 @@ async def test_an_application_flows_through_all_three_services_to_the_residents_
     assert delivered.traceparent.split("-")[1] == determination.traceparent.split("-")[1]
 
 
-async def test_a_resubmitted_application_yields_still_one_determination(
+async def test_a_resubmitted_application_yields_still_one_determination_across_a_restart(
     suite: Suite, kafka_bootstrap: str
 ) -> None:
     payload = application()
@@ -78,6 +78,13 @@ async def test_a_resubmitted_application_yields_still_one_determination(
     await read_topic(kafka_bootstrap, suite.topics.decisions, until=lambda r: len(r) >= 1)
 
     await submit(suite, payload)  # a client retry: same application id
+    await eventually(lambda: suite.eligibility.metric("yuzhu_eligibility_redelivered_total") >= 1)
+
+    # A fresh worker process (new memory, same group) still knows the application is decided.
+    suite.eligibility.stop()
+    suite.eligibility.start()
+    suite.eligibility.wait_healthy()
+    await submit(suite, payload)
     await eventually(lambda: suite.eligibility.metric("yuzhu_eligibility_redelivered_total") >= 1)
 
     decisions = await read_topic(kafka_bootstrap, suite.topics.decisions, until=lambda r: True)
