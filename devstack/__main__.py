@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from devstack import kafka, redis
+from devstack.browser import ensure_chromium
 from devstack.stack import SERVICES, Stack
 from services.common.errors import DependencyUnavailable
 
@@ -15,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "command",
         choices=["ensure", "infra", "up", "down", "status", "env"],
-        help="ensure: install redis-server and resolve the Kafka jars; infra: start Kafka and "
+        help="ensure: install redis-server and Chromium (apt), resolve the Kafka jars; "
+        "infra: start Kafka and "
         "Redis and create the topics; up: infra plus the three services; down: stop all of "
         "ours; status: what runs; env: the variables that point at this stack",
     )
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ensure":
             redis.ensure_installed()
             kafka.ensure_jars(cfg)
+            ensure_chromium()
         elif args.command == "infra":
             stack.up_infra()
         elif args.command == "up":

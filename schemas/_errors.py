@@ -61,6 +61,8 @@ def _describe(error: ValidationError) -> str:
             return "must equal " + _show(expected)
         case "required":
             return "required property is missing"
+        case "dependentRequired":
+            return "required property is missing (another property requires it)"
         case "additionalProperties":
             return "property is not allowed"
         case "pattern":
@@ -92,6 +94,12 @@ def _failing_parts(error: ValidationError) -> list[str | int]:
     expected: Any = error.validator_value
     if error.validator == "required" and isinstance(instance, Mapping):
         missing = [p for p in expected if p not in instance]
+        if missing:
+            parts.append(str(missing[0]))
+    elif error.validator == "dependentRequired" and isinstance(instance, Mapping):
+        missing = [
+            d for p, deps in expected.items() if p in instance for d in deps if d not in instance
+        ]
         if missing:
             parts.append(str(missing[0]))
     elif error.validator == "additionalProperties" and isinstance(instance, Mapping):

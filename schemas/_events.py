@@ -13,6 +13,7 @@ class EventType(StrEnum):
     NOTIFICATION_RECEIPT = "cq.yuzhu.notification.receipt.v1"
     REVIEW_REQUESTED = "cq.yuzhu.review.requested.v1"
     OUTREACH_SUGGESTED = "cq.yuzhu.outreach.suggested.v1"
+    HANDOFF_REQUESTED = "cq.yuzhu.handoff.requested.v1"
 
     @property
     def data_schema_file(self) -> str:
@@ -31,6 +32,7 @@ _DATA_SCHEMA_FILES: dict[EventType, str] = {
     EventType.NOTIFICATION_RECEIPT: "notification.receipt.v1.json",
     EventType.REVIEW_REQUESTED: "review.requested.v1.json",
     EventType.OUTREACH_SUGGESTED: "outreach.suggested.v1.json",
+    EventType.HANDOFF_REQUESTED: "handoff.requested.v1.json",
 }
 
 EVENT_TYPES: tuple[EventType, ...] = tuple(EventType)

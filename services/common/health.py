@@ -26,6 +26,9 @@ class Health:
 
     service: str
     checks: dict[str, Check] = field(default_factory=dict)
+    # Reported by /readyz but not failing it: the service keeps working without them (the
+    # intake bot keeps taking applications into its outbox while the broker is away).
+    optional: dict[str, Check] = field(default_factory=dict)
     draining: bool = False
     failed: str | None = None  # set when a worker task died: liveness fails, k8s restarts us
 

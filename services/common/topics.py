@@ -58,6 +58,10 @@ class Topics:
         return self._name("outreach")
 
     @property
+    def handoffs(self) -> str:
+        return self._name("handoffs")
+
+    @property
     def receipts(self) -> str:
         return self._name("notification-receipts")
 
@@ -84,6 +88,7 @@ class Topics:
             TopicSpec(self.decisions, partitions, keep_month),
             TopicSpec(self.review_tasks, partitions, keep_month),
             TopicSpec(self.outreach, partitions, keep_month),
+            TopicSpec(self.handoffs, partitions, keep_month),
             TopicSpec(self.receipts, partitions, (("retention.ms", _WEEK_MS),)),
             TopicSpec(self.eligibility_dlq, partitions, keep_month),
             TopicSpec(self.notifier_dlq, partitions, keep_month),

@@ -29,7 +29,8 @@ def test_a_service_prefixed_variable_wins_over_the_shared_one() -> None:
 
 
 def test_production_listens_on_all_interfaces_and_logs_json() -> None:
-    common = IntakeSettings.from_env({"YUZHU_ENV": "production"}).common
+    env = {"YUZHU_ENV": "production", "YUZHU_INTAKE_WEBHOOK_SECRET": "from-the-secret-store"}
+    common = IntakeSettings.from_env(env).common
     assert common.http_host == "0.0.0.0"  # noqa: S104
     assert common.log_format is LogFormat.JSON
 
@@ -64,3 +65,8 @@ def test_a_secret_has_a_development_default_but_must_be_set_in_production() -> N
         EnvReader("intake", {}).secret("WEBHOOK_SECRET", "dev", production=True)
     env = {"YUZHU_INTAKE_WEBHOOK_SECRET": "s3"}
     assert EnvReader("intake", env).secret("WEBHOOK_SECRET", "dev", production=True) == "s3"
+
+
+def test_the_intake_bot_refuses_to_start_in_production_without_its_webhook_secret() -> None:
+    with pytest.raises(SettingsError, match="YUZHU_INTAKE_WEBHOOK_SECRET"):
+        IntakeSettings.from_env({"YUZHU_ENV": "production"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,7 @@ def test_topics_are_namespaced_with_yuzhu_by_default_and_have_six_partitions(doc
         "{namespace}.applications",
         "{namespace}.decisions",
         "{namespace}.eligibility.dlq",
+        "{namespace}.handoffs",
         "{namespace}.notification-receipts",
         "{namespace}.notifier.dlq",
         "{namespace}.outreach",
@@ -97,6 +99,7 @@ def test_consumers_use_the_documented_consumer_groups(doc: Any) -> None:
         "#/channels/decisions": ["yuzhu-notifier"],
         "#/channels/reviewTasks": ["yuzhu-console"],
         "#/channels/outreach": ["yuzhu-notifier"],
+        "#/channels/handoffs": ["yuzhu-console"],
     }
 
 
@@ -120,9 +123,15 @@ def test_applications_topic_is_compacted_with_unlimited_retention(doc: Any) -> N
             "eligibilityDiscoverySuggestsOutreach",
             "notifierConsumesOutreach",
         ),
+        (
+            "handoffs",
+            "handoffRequested",
+            "intakeBotRequestsHandoff",
+            "caseworkerConsoleConsumesHandoffs",
+        ),
     ],
 )
-def test_review_tasks_and_outreach_are_sent_by_eligibility_and_received_once(
+def test_review_tasks_outreach_and_handoffs_have_one_sender_and_one_receiver(
     doc: Any, channel: str, message: str, sender: str, receiver: str
 ) -> None:
     ref = {"$ref": f"#/channels/{channel}/messages/{message}"}
@@ -143,6 +152,20 @@ def test_new_messages_are_keyed_by_application_id(doc: Any, message: str) -> Non
     key = doc["components"]["messages"][message]["bindings"]["kafka"]["key"]
     assert key["type"] == "string"
     assert key["format"] == "uuid"
+
+
+def test_handoffs_are_keyed_by_the_session_ref_not_an_application_id(doc: Any) -> None:
+    key = doc["components"]["messages"]["handoffRequested"]["bindings"]["kafka"]["key"]
+    session_ref = json.loads(
+        (SCHEMAS / "json" / "handoff.requested.v1.json").read_text(encoding="utf-8")
+    )["properties"]["session_ref"]
+    assert key["type"] == session_ref["type"] == "string"
+    assert "format" not in key
+    assert (key["minLength"], key["maxLength"]) == (
+        session_ref["minLength"],
+        session_ref["maxLength"],
+    )
+    assert session_ref["pattern"].startswith(key["pattern"])
 
 
 def test_every_operation_message_belongs_to_its_channel(doc: Any) -> None:

@@ -98,5 +98,13 @@ def test_the_example_application_is_for_a_72_year_old_in_wuxi_with_valid_id_numb
 
 def test_example_events_are_keyed_by_the_same_application() -> None:
     events = [load(p) for p in VALID_FILES]
-    assert len({e["subject"] for e in events}) == 1
-    assert all(e["data"]["application_id"] == e["subject"] for e in events)
+    by_application = [e for e in events if e["type"] != EventType.HANDOFF_REQUESTED]
+    assert len({e["subject"] for e in by_application}) == 1
+    assert all(e["data"]["application_id"] == e["subject"] for e in by_application)
+
+
+def test_example_handoff_is_keyed_by_its_session_and_about_the_same_application() -> None:
+    events = [load(p) for p in VALID_FILES]
+    (handoff,) = [e for e in events if e["type"] == EventType.HANDOFF_REQUESTED]
+    assert handoff["subject"] == handoff["data"]["session_ref"]
+    assert handoff["data"]["application_id"] in {e["subject"] for e in events}

@@ -1,0 +1,130 @@
+"""A resident on a phone-sized screen, in real headless Chromium: types free Chinese text,
+completes an application, sees the reference number and then the decision, pushed live."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
+
+import pytest
+from playwright.async_api import Browser, Page, async_playwright
+
+from devstack import StackConfig
+from devstack.browser import ensure_chromium
+from devstack.config import ROOT
+from devstack.generate import id_number
+from services.common.topics import Topics
+from tests.support.services import Suite, running_suite
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+SHOTS = ROOT / "var" / "test" / "screenshots"
+
+# What a 72-year-old in 巫溪 answers, by what the bot's last message asks about.
+ANSWERS: list[tuple[str, str]] = [
+    (r"核对|确认|对不对|是否正确|提交", "对的"),
+    (r"残疾", "没有残疾"),
+    (r"重病|大病", "没有"),
+    (r"给您自己申请|是给您自己", "是的"),
+    (r"给谁|为谁|帮谁|谁申请|本人", "给我自己"),
+    (r"子女|赡养|照顾", "有儿子"),
+    (r"存款|存折|金融资产", "存款三千"),
+    (r"收入", "每个月六百块"),
+    (r"几口人|几个人|人口", "两口人"),
+    (r"城镇|农村|城里", "农村"),
+    (r"区县|哪个区|哪个县|住在哪", "巫溪"),
+    (r"电话|手机", "13908381234"),
+    (r"身份证", id_number(date(1954, 3, 2))),
+    (r"名字|姓名|怎么称呼", "刘德贵"),
+]
+
+
+@pytest.fixture
+def suite(stack: StackConfig, topics: Topics) -> Iterator[Suite]:
+    with running_suite(stack, topics) as suite:
+        yield suite
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=ensure_chromium(), args=CHROMIUM_FLAGS)
+        yield browser
+        await browser.close()
+
+
+async def last_bot_text(page: Page) -> str:
+    return str(await page.locator(".msg.bot").last.inner_text())
+
+
+async def test_a_resident_applies_by_typing_chinese_and_sees_the_decision_pushed(
+    suite: Suite, browser: Browser
+) -> None:
+    context = await browser.new_context(viewport={"width": 360, "height": 640},
+                                        device_scale_factor=2, is_mobile=True, has_touch=True,
+                                        locale="zh-CN")  # fmt: skip
+    page = await context.new_page()
+    await page.goto(suite.intake.url + "/")
+    await page.locator(".msg.bot").first.wait_for(timeout=10_000)
+
+    async def say(text: str) -> None:
+        before = await page.locator(".msg.bot").count()
+        await page.fill("#text", text)
+        await page.click("#send")
+        await page.wait_for_function(
+            f"document.querySelectorAll('.msg.bot').length > {before}", timeout=10_000
+        )
+
+    reference = re.compile(r"YZ\d{8}-[0-9A-F]{6}")
+
+    async def receipt() -> str | None:
+        texts = await page.locator(".msg.bot").all_inner_texts()
+        return next((t for t in texts if reference.search(t)), None)
+
+    await say("我想申请低保，我叫刘德贵，住巫溪县农村，家里两口人，每个月收入六百块")
+    for _ in range(20):
+        if await receipt() is not None:
+            break
+        asked = await last_bot_text(page)
+        answer = next((a for pattern, a in ANSWERS if re.search(pattern, asked)), None)
+        assert answer is not None, f"the scripted resident does not know how to answer: {asked}"
+        await say(answer)
+    transcript = await page.locator(".msg").all_inner_texts()
+    assert await receipt() is not None, "\n".join(transcript)
+    assert len(transcript) <= 20, "a resident who says a lot at once is asked little"
+
+    notice = page.locator(".notice")
+    await notice.wait_for(timeout=30_000)
+    assert "结果" in await notice.locator("h2").inner_text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(SHOTS / "chat-decision-360x640.png"), full_page=False)
+
+    # The large-text switch makes the words bigger and is remembered on the phone.
+    before = await page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    await page.click("#bigger")
+    after = await page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert after > before
+    assert await page.evaluate("localStorage.getItem('yuzhu.big')") == "1"
+    await context.close()
+
+
+async def test_a_reconnecting_page_resumes_the_same_dialog(suite: Suite, browser: Browser) -> None:
+    context = await browser.new_context(viewport={"width": 360, "height": 640})
+    page = await context.new_page()
+    await page.goto(suite.intake.url + "/")
+    await page.locator(".msg.bot").first.wait_for(timeout=10_000)
+    await page.fill("#text", "我想办低保")
+    await page.click("#send")
+    await page.wait_for_function("document.querySelectorAll('.msg.bot').length > 1")
+    asked = await last_bot_text(page)
+
+    await page.reload()  # a new socket with the token kept on the phone
+    await page.locator(".note").wait_for(timeout=10_000)
+    assert "接上" in await page.locator(".note").inner_text()
+    assert await last_bot_text(page) == asked
+    await context.close()
