@@ -1,106 +1,86 @@
-"""``make demo``: scripted residents apply through the running stack; prints what each would see.
-
-Until the chat channels land (issue 4) the residents' applications go through the intake bot's
-HTTP API, and their notices are read from the inbox the notifier keeps in Redis.
-"""
+"""``make demo``: a scripted resident chats with the running stack over the 掌上办 socket, as
+the page would; prints what she types and what she sees, up to the decision pushed back."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
-import time
-import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
 import aiohttp
 
-from devstack.config import StackConfig
-from devstack.generate import id_number
+from devstack import resident
 from devstack.stack import SERVICES
-from services.common.redis import make_redis
-from services.notifier.adapters.inbox import inbox_key
+
+INTAKE = f"127.0.0.1:{SERVICES[0].port}"
+_NOTICES: list[dict[str, Any]] = []  # the decisions pushed so far
 
 
-@dataclass(frozen=True)
-class Resident:
-    says: str
-    district: str
-    residence: str
-    members: int
-    monthly_income: float
-    financial_assets: float
-    birth: date
-    name: str
-
-
-RESIDENTS = (
-    Resident("我今年72了，和老伴两个人住巫溪农村，每个月就六百块钱收入。", "巫溪县", "rural", 2,
-             600.0, 3000.0, date(1954, 3, 2), "刘德贵"),
-    Resident("我们家三口人住渝中区，每个月收入两千五，存款一万。", "渝中区", "urban", 3,
-             2500.0, 10000.0, date(1980, 6, 18), "王秀英"),
-    Resident("一家四口住开县城里，每个月收入三千五。", "开州区", "urban", 4, 3500.0, 0.0,
-             date(1975, 11, 9), "陈国平"),
-)  # fmt: skip
-
-
-def _payload(resident: Resident) -> dict[str, Any]:
-    return {
-        "application_id": str(uuid.uuid4()),
-        "submitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "channel": "palm",
-        "applicant": {"name": resident.name, "id_number": id_number(resident.birth),
-                      "phone": "13908381234"},
-        "household": {"district": resident.district, "residence": resident.residence,
-                      "members": resident.members, "monthly_income": resident.monthly_income,
-                      "financial_assets": resident.financial_assets},
-        "emergency": None,
-        "programs_requested": ["dibao"],
-    }  # fmt: skip
-
-
-async def main() -> int:
-    cfg = StackConfig.from_env()
-    intake = f"http://127.0.0.1:{SERVICES[0].port}"
-    redis = make_redis(cfg.redis_url)
-    try:
-        async with aiohttp.ClientSession() as http:
-            for resident in RESIDENTS:
-                print(f"\n居民：{resident.says}")
-                payload = _payload(resident)
-                try:
-                    resp = await http.post(f"{intake}/api/v1/applications", json=payload)
-                except aiohttp.ClientConnectionError:
-                    print("The stack is not running: start it with `make up`.", file=sys.stderr)
+async def converse() -> int:
+    async with aiohttp.ClientSession() as http:
+        try:
+            ws = await http.ws_connect(f"ws://{INTAKE}/ws")
+        except aiohttp.ClientConnectionError:
+            print("The stack is not running: start it with `make up`.", file=sys.stderr)
+            return 1
+        async with ws:
+            await ws.send_json({"type": "hello", "session": None})
+            said = resident.OPENING
+            last = ""
+            for _ in range(25):
+                for frame in await _frames(ws):
+                    last = _show(frame) or last
+                if resident.REFERENCE.search(last) or "工作日" in last:
+                    break
+                print(f"\n居民：{said}")
+                await ws.send_json({"type": "say", "text": said})
+                frames = await _frames(ws)
+                for frame in frames:
+                    last = _show(frame) or last
+                if any(resident.REFERENCE.search(f.get("text", "")) for f in frames):
+                    break
+                next_answer = resident.answer(last)
+                if next_answer is None:
+                    print("（演示脚本不知道怎么回答这一句，停在这里。）")
                     return 1
-                body = await resp.json()
-                if resp.status != 202:
-                    print(f"  intake refused it: {resp.status} {body}")
-                    continue
-                print(f"渝助：收到了，您的受理编号是 {body['reference']}。")
-                notice = await _wait_for_notice(redis, payload["application_id"])
-                if notice is None:
-                    print("  (no notice within 30 s: see `make status` and var/log/)")
-                    continue
-                print(f"渝助：{notice['title']}")
-                for line in notice["lines"]:
-                    print(f"      {line}")
-    finally:
-        await redis.aclose()
-    return 0
+                said = next_answer
+            if _NOTICES:
+                return 0
+            print("\n（等待审核结果推送……）")
+            while True:
+                try:
+                    frame = await ws.receive_json(timeout=30)
+                except TimeoutError:
+                    print("  no decision within 30 s: see `make status` and var/log/")
+                    return 1
+                if frame.get("type") == "notice":
+                    _show(frame)
+                    return 0
 
 
-async def _wait_for_notice(redis: Any, application_id: str) -> dict[str, Any] | None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        stored = await redis.hgetall(inbox_key("yuzhu", application_id))
-        if stored:
-            return dict(json.loads(next(iter(stored.values()))))
-        await asyncio.sleep(0.1)
+async def _frames(ws: aiohttp.ClientWebSocketResponse) -> list[dict[str, Any]]:
+    got: list[dict[str, Any]] = []
+    while True:
+        try:
+            got.append(await ws.receive_json(timeout=0.5 if got else 10))
+        except TimeoutError:
+            return got
+
+
+def _show(frame: dict[str, Any]) -> str | None:
+    if frame.get("type") == "reply":
+        print(f"渝助：{frame['text']}".replace("\n", "\n      "))
+        if frame.get("options"):
+            print(f"      [{' | '.join(frame['options'])}]")
+        return str(frame["text"])
+    if frame.get("type") == "notice":
+        notice = frame["notice"]
+        _NOTICES.append(notice)
+        print(f"\n【{notice['title']}】")
+        for line in notice["lines"]:
+            print(f"  {line}")
     return None
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main()))
+    sys.exit(asyncio.run(converse()))

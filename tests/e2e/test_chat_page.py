@@ -3,17 +3,14 @@ completes an application, sees the reference number and then the decision, pushe
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import date
 
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
 
-from devstack import StackConfig
+from devstack import StackConfig, resident
 from devstack.browser import ensure_chromium
 from devstack.config import ROOT
-from devstack.generate import id_number
 from services.common.topics import Topics
 from tests.support.services import Suite, running_suite
 
@@ -24,24 +21,6 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 SHOTS = ROOT / "var" / "test" / "screenshots"
-
-# What a 72-year-old in 巫溪 answers, by what the bot's last message asks about.
-ANSWERS: list[tuple[str, str]] = [
-    (r"核对|确认|对不对|是否正确|提交", "对的"),
-    (r"残疾", "没有残疾"),
-    (r"重病|大病", "没有"),
-    (r"给您自己申请|是给您自己", "是的"),
-    (r"给谁|为谁|帮谁|谁申请|本人", "给我自己"),
-    (r"子女|赡养|照顾", "有儿子"),
-    (r"存款|存折|金融资产", "存款三千"),
-    (r"收入", "每个月六百块"),
-    (r"几口人|几个人|人口", "两口人"),
-    (r"城镇|农村|城里", "农村"),
-    (r"区县|哪个区|哪个县|住在哪", "巫溪"),
-    (r"电话|手机", "13908381234"),
-    (r"身份证", id_number(date(1954, 3, 2))),
-    (r"名字|姓名|怎么称呼", "刘德贵"),
-]
 
 
 @pytest.fixture
@@ -80,18 +59,16 @@ async def test_a_resident_applies_by_typing_chinese_and_sees_the_decision_pushed
             f"document.querySelectorAll('.msg.bot').length > {before}", timeout=10_000
         )
 
-    reference = re.compile(r"YZ\d{8}-[0-9A-F]{6}")
-
     async def receipt() -> str | None:
         texts = await page.locator(".msg.bot").all_inner_texts()
-        return next((t for t in texts if reference.search(t)), None)
+        return next((t for t in texts if resident.REFERENCE.search(t)), None)
 
-    await say("我想申请低保，我叫刘德贵，住巫溪县农村，家里两口人，每个月收入六百块")
+    await say(resident.OPENING)
     for _ in range(20):
         if await receipt() is not None:
             break
         asked = await last_bot_text(page)
-        answer = next((a for pattern, a in ANSWERS if re.search(pattern, asked)), None)
+        answer = resident.answer(asked)
         assert answer is not None, f"the scripted resident does not know how to answer: {asked}"
         await say(answer)
     transcript = await page.locator(".msg").all_inner_texts()
