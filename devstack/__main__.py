@@ -54,9 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 def _print_up(stack: Stack) -> None:
     cfg = stack.cfg
     print("\n渝助 is running:")
-    print(
-        f"  chat page    http://127.0.0.1:{SERVICES[0].port}/   (掌上办; open it in a phone-sized window)"
-    )
+    print(f"  chat page    http://127.0.0.1:{SERVICES[0].port}/   (掌上办, phone-sized window)")
     for svc in SERVICES:
         print(f"  {svc.name:<12} http://127.0.0.1:{svc.port}   (/healthz /readyz /metrics)")
     print(f"  intake API   http://127.0.0.1:{SERVICES[0].port}/api/v1/applications")
