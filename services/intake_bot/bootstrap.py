@@ -44,6 +44,7 @@ from services.intake_bot.entrypoints.chat_ws import (
     add_chat_routes,
     close_all,
 )
+from services.intake_bot.entrypoints.inbox import add_inbox_routes
 from services.intake_bot.entrypoints.pages import add_page_routes
 from services.intake_bot.entrypoints.webhook import REPLIES, WEBHOOK_SECRET, add_webhook_routes
 from services.intake_bot.submission import OutboxPublisher
@@ -83,6 +84,7 @@ def build_app(settings: Settings, adapters: Adapters | None = None) -> web.Appli
     add_chat_routes(app)
     add_webhook_routes(app)
     add_page_routes(app)
+    add_inbox_routes(app)
     app[WEBHOOK_SECRET] = settings.webhook_secret.encode()
     hub = LiveHub()
     app[HUB] = hub

@@ -249,6 +249,24 @@ class ChatService:
         except DependencyUnavailable:
             return []
 
+    async def inbox(self, session_id: str) -> list[dict[str, Any]] | None:
+        """The resident's notices (of the applications this session submitted), or None when
+        no such session exists. Raises DependencyUnavailable when Redis is down."""
+        record = await self._sessions.load(session_id)
+        if record is None:
+            return None
+        return await self._notices.notices([a["application_id"] for a in record.applications])
+
+    async def acknowledge(self, session_id: str, notice_id: str) -> bool:
+        """Record that the resident has seen ``notice_id``; False unless it is one of theirs."""
+        record = await self._sessions.load(session_id)
+        if record is None:
+            return False
+        for application in record.applications:
+            if await self._notices.acknowledge(application["application_id"], notice_id):
+                return True
+        return False
+
     def _state(self, record: SessionRecord) -> DialogState | None:
         if record.dialog is None:
             return None

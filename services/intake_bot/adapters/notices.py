@@ -1,8 +1,17 @@
-"""Reading the notices the notifier keeps for a resident's applications, and following them live.
+"""Reading the notices the notifier keeps for a resident's applications, following them live,
+and recording that the resident has seen them.
 
 The notifier owns the inbox (``<ns>:inbox:<application id>``, one hash field per notice) and the
-live channel (``<ns>:live:<application id>``, pub/sub); the intake bot only reads them, for the
-resident whose session submitted those applications.
+live channel (``<ns>:live:<application id>``, pub/sub); the intake bot reads them for the
+resident whose session submitted those applications, and keeps the acknowledgements
+(``<ns>:inbox-acked:<application id>``, a set of notice ids). A notice stays in the inbox after
+it is acknowledged (the resident can read it again); only unacknowledged ones are pushed again
+when the page reconnects.
+
+Contract of :class:`NoticeReader`: ``notices`` returns every notice of the given applications,
+oldest first, each with ``acknowledged`` (bool); ``acknowledge`` records it for a notice that
+exists in that application's inbox and returns False for any other; errors raise
+:class:`DependencyUnavailable`.
 """
 
 from __future__ import annotations
@@ -19,9 +28,13 @@ from services.notifier.adapters.inbox import inbox_key, live_channel
 
 
 class NoticeReader(Protocol):
-    async def notices(self, application_ids: Sequence[str]) -> list[dict[str, Any]]:
-        """Every stored notice of these applications, oldest first."""
-        ...
+    async def notices(self, application_ids: Sequence[str]) -> list[dict[str, Any]]: ...
+
+    async def acknowledge(self, application_id: str, notice_id: str) -> bool: ...
+
+
+def acked_key(namespace: str, application_id: str) -> str:
+    return f"{namespace}:inbox-acked:{application_id}"
 
 
 class RedisNoticeReader:
@@ -34,10 +47,22 @@ class RedisNoticeReader:
         try:
             for application_id in application_ids:
                 raw = await self._redis.hgetall(inbox_key(self._namespace, application_id))
-                found.extend(json.loads(v) for v in raw.values())
+                acked = await self._redis.smembers(acked_key(self._namespace, application_id))
+                for value in raw.values():
+                    notice = json.loads(value)
+                    found.append(notice | {"acknowledged": notice["notice_id"] in acked})
         except (RedisError, OSError) as exc:
             raise DependencyUnavailable(f"redis: {type(exc).__name__}") from exc
         return sorted(found, key=lambda n: (n["issued_at"], n["notice_id"]))
+
+    async def acknowledge(self, application_id: str, notice_id: str) -> bool:
+        try:
+            if not await self._redis.hexists(inbox_key(self._namespace, application_id), notice_id):
+                return False
+            await self._redis.sadd(acked_key(self._namespace, application_id), notice_id)
+        except (RedisError, OSError) as exc:
+            raise DependencyUnavailable(f"redis: {type(exc).__name__}") from exc
+        return True
 
     async def follow_all(self) -> AsyncIterator[dict[str, Any]]:
         """Every notice the notifier announces, as it does. One subscription per replica: the
@@ -55,7 +80,18 @@ class RedisNoticeReader:
 class MemoryNoticeReader:
     def __init__(self) -> None:
         self.stored: dict[str, list[dict[str, Any]]] = {}
+        self.acked: set[tuple[str, str]] = set()
 
     async def notices(self, application_ids: Sequence[str]) -> list[dict[str, Any]]:
-        found = [n for a in application_ids for n in self.stored.get(a, [])]
+        found = [
+            n | {"acknowledged": (a, n["notice_id"]) in self.acked}
+            for a in application_ids
+            for n in self.stored.get(a, [])
+        ]
         return sorted(found, key=lambda n: (n["issued_at"], n["notice_id"]))
+
+    async def acknowledge(self, application_id: str, notice_id: str) -> bool:
+        if not any(n["notice_id"] == notice_id for n in self.stored.get(application_id, [])):
+            return False
+        self.acked.add((application_id, notice_id))
+        return True

@@ -1,7 +1,8 @@
 """掌上办: the H5 chat page's WebSocket.
 
 Frames are JSON objects. The client opens with ``{"type": "hello", "session": <token or null>}``
-and then sends ``{"type": "say", "text": "…"}``. The server answers ``{"type": "welcome",
+and then sends ``{"type": "say", "text": "…"}``, and ``{"type": "ack", "notice_id": "…"}`` once it
+has shown a notice. The server answers ``{"type": "welcome",
 "session", "resumed", "history"}`` once, then ``{"type": "reply", "text", "options"}`` per bot
 message, ``{"type": "notice", "notice": {…}}`` when a decision about one of the session's
 applications arrives (live, or replayed on reconnect), ``{"type": "error", "code", "text"}``
@@ -108,6 +109,9 @@ async def _converse(
                      "history": opened.history})  # fmt: skip
     await _answer(ws, hub, chat, opened, replay=True)
     async for frame in frames:
+        if frame.get("type") == "ack" and isinstance(frame.get("notice_id"), str):
+            await chat.acknowledge(opened.session_id, frame["notice_id"])
+            continue
         if frame.get("type") != "say" or not isinstance(frame.get("text"), str):
             await _send(ws, {"type": "error", "code": "bad_frame", "text": text.BAD_FRAME})
             continue
@@ -123,9 +127,10 @@ async def _answer(
     if answer.application_ids:
         hub.follow(ws, answer.application_ids)
     if replay and answer.application_ids:
-        # Notices that arrived while the resident was away (the page skips those it showed).
+        # Notices that arrived while the resident was away and were not acknowledged yet.
         for notice in await chat.notices(answer.application_ids):
-            await _send(ws, {"type": "notice", "notice": notice})
+            if not notice.get("acknowledged"):
+                await _send(ws, {"type": "notice", "notice": notice})
 
 
 async def _frames(ws: web.WebSocketResponse) -> AsyncIterator[dict[str, Any]]:

@@ -52,6 +52,10 @@
   }
 
   function showNotice(n) {
+    // Tell the server it was seen, so it is not pushed again after a reconnect.
+    if (ws && ws.readyState === WebSocket.OPEN) {
+      ws.send(JSON.stringify({ type: "ack", notice_id: n.notice_id }));
+    }
     if (shown.has(n.notice_id)) return;
     shown.add(n.notice_id);
     store.setItem("yuzhu.notices", JSON.stringify([...shown].slice(-50)));
