@@ -130,9 +130,11 @@ def eligibility_worker(cfg: StackConfig, topics: Topics, name: str) -> ServicePr
 
 
 @contextmanager
-def running_suite(cfg: StackConfig, topics: Topics) -> Iterator[Suite]:
+def running_suite(cfg: StackConfig, topics: Topics, **extra_env: str) -> Iterator[Suite]:
     ports = {name: free_port() for name in ("INTAKE", "ELIGIBILITY", "NOTIFIER")}
-    env = service_env(cfg, topics, **{f"YUZHU_{k}_HTTP_PORT": str(v) for k, v in ports.items()})
+    env = service_env(
+        cfg, topics, **{f"YUZHU_{k}_HTTP_PORT": str(v) for k, v in ports.items()}, **extra_env
+    )
     logs = ROOT / "var" / "test" / topics.namespace
     suite = Suite(
         topics=topics,
