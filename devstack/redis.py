@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import time
 from pathlib import Path
 
+from devstack.apt import ensure_command
 from devstack.config import StackConfig
 from devstack.process import read_pid, stop_pid_file, tail
 from services.common.errors import DependencyUnavailable
@@ -16,22 +15,9 @@ from services.common.errors import DependencyUnavailable
 
 def ensure_installed() -> str:
     """Path of redis-server; installs Debian's package when it is missing and we are root."""
-    found = shutil.which("redis-server")
-    if found:
-        return found
-    if os.geteuid() != 0:
-        raise DependencyUnavailable(
-            "redis-server is not installed: run `sudo apt-get update && "
-            "sudo apt-get install -y redis-server` or set YUZHU_REDIS_URL to a running server"
-        )
-    print("devstack: installing redis-server with apt-get …", flush=True)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for argv in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "redis-server"]):
-        subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
-    found = shutil.which("redis-server")
-    if not found:
-        raise DependencyUnavailable("apt-get installed redis-server but it is not on PATH")
-    return found
+    return ensure_command(
+        ["redis-server"], ["redis-server"], instead="set YUZHU_REDIS_URL to a running server"
+    )
 
 
 def ping(port: int, host: str = "127.0.0.1") -> bool:

@@ -59,8 +59,8 @@ DISTRICTS: tuple[District, ...] = (
     District("合川区", "500117", _M),
     District("永川区", "500118", _M),
     District("南川区", "500119", _M),
-    District("綦江区", "500110", _M),
-    District("大足区", "500111", _M),
+    District("綦江区", "500110", _M, ("万盛区", "万盛")),  # 万盛 merged into 綦江 in 2011
+    District("大足区", "500111", _M, ("双桥区", "双桥")),  # 双桥 merged into 大足 in 2011
     District("璧山区", "500120", _M),
     District("铜梁区", "500151", _M, ("铜梁县",)),
     District("潼南区", "500152", _M, ("潼南县",)),

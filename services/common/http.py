@@ -36,3 +36,11 @@ async def _metrics(request: web.Request) -> web.Response:
 def api_error(status: int, code: str, message: str, **extra: Any) -> web.Response:
     """A 4xx/5xx body for API clients: a stable machine ``code`` and a message saying what to do."""
     return web.json_response({"error": {"code": code, "message": message, **extra}}, status=status)
+
+
+async def read_body(request: web.Request, what: str) -> bytes | web.Response:
+    """The request body, or the 413 answer when it is larger than the app allows."""
+    try:
+        return await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        return api_error(413, "payload_too_large", f"The {what} body is too large.")

@@ -1,5 +1,5 @@
-"""The eight assistance programs: ids as in the events (policy SPEC §3), and the words residents
-and staff use for them."""
+"""Shared words: the eight assistance programs (ids as in the events, policy SPEC §3) and the
+kinds of disability, as residents and staff call them."""
 
 from __future__ import annotations
 
@@ -12,4 +12,14 @@ PROGRAM_NAMES: dict[str, str] = {
     "disability_care": "重度残疾人护理补贴",
     "orphan": "孤儿基本生活费",
     "unsupported_child": "事实无人抚养儿童生活补助",
+}
+
+DISABILITY_KIND_NAMES: dict[str, str] = {
+    "physical": "肢体",
+    "visual": "视力",
+    "hearing": "听力",
+    "speech": "言语",
+    "intellectual": "智力",
+    "mental": "精神",
+    "multiple": "多重",
 }

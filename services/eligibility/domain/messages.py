@@ -8,6 +8,8 @@ as text, so wording can be reviewed and changed here without touching a rule.
 
 from __future__ import annotations
 
+from services.common.programs import DISABILITY_KIND_NAMES
+
 from .errors import ErrorCode
 from .rules import Rule
 
@@ -18,15 +20,7 @@ WHO_FAMILY = "您家人"
 
 RESIDENCE = {"urban": "城市", "rural": "农村"}
 
-DISABILITY_KIND = {
-    "physical": "肢体",
-    "visual": "视力",
-    "hearing": "听力",
-    "speech": "言语",
-    "intellectual": "智力",
-    "mental": "精神",
-    "multiple": "多重",
-}
+DISABILITY_KIND = DISABILITY_KIND_NAMES
 
 EMERGENCY_KIND = {
     "fire": "火灾",

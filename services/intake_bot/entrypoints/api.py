@@ -11,7 +11,7 @@ from aiohttp import web
 
 from schemas import EventType, SchemaViolation, validate_data
 from services.common.errors import DependencyUnavailable
-from services.common.http import api_error
+from services.common.http import api_error, read_body
 from services.intake_bot.submission import OutboxPublisher
 
 log = logging.getLogger(__name__)
@@ -24,10 +24,9 @@ def add_api_routes(app: web.Application) -> None:
 
 
 async def submit_application(request: web.Request) -> web.Response:
-    try:
-        body = await request.read()
-    except web.HTTPRequestEntityTooLarge:
-        return api_error(413, "payload_too_large", "The application body is too large.")
+    body = await read_body(request, "application")
+    if isinstance(body, web.Response):
+        return body
     try:
         payload = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -18,7 +18,7 @@ from typing import Any
 from aiohttp import web
 
 from services.common.errors import DependencyUnavailable
-from services.common.http import api_error
+from services.common.http import api_error, read_body
 from services.intake_bot.adapters.replies import ReplyCache
 from services.intake_bot.chat import ChatService
 from services.intake_bot.entrypoints.chat_ws import CHAT
@@ -41,10 +41,9 @@ def add_webhook_routes(app: web.Application) -> None:
 
 
 async def receive_message(request: web.Request) -> web.Response:
-    try:
-        body = await request.read()
-    except web.HTTPRequestEntityTooLarge:
-        return api_error(413, "payload_too_large", "The message body is too large.")
+    body = await read_body(request, "message")
+    if isinstance(body, web.Response):
+        return body
     problem = _check_signature(request, body, request.app[WEBHOOK_SECRET])
     if problem is not None:
         return problem

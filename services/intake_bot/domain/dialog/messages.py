@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from services.common.programs import DISABILITY_KIND_NAMES
+
 from .absorb import Trouble
 
 # The time limits of 民发〔2021〕57号 (FACTS.md): investigation Art. 15, decision Art. 20,
@@ -137,15 +139,7 @@ HAVE = "有"
 LIST_SEPARATOR = "、"
 
 RESIDENCE_WORDS: Mapping[str, str] = {"urban": "城镇", "rural": "农村"}
-KIND_WORDS: Mapping[str, str] = {
-    "physical": "肢体",
-    "visual": "视力",
-    "hearing": "听力",
-    "speech": "言语",
-    "intellectual": "智力",
-    "mental": "精神",
-    "multiple": "多重",
-}
+KIND_WORDS: Mapping[str, str] = DISABILITY_KIND_NAMES
 GRADE_WORDS: Mapping[int, str] = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 DISABILITY_TEXT = "{grade}{kind}残疾"
 PARENTS_WORDS: Mapping[str, str] = {
