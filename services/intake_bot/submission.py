@@ -50,6 +50,11 @@ class OutboxPublisher:
         self._publish_wait = publish_wait
         self._lease = lease_seconds
         self._in_flight: set[asyncio.Task[bool]] = set()
+        # Event ids this process is publishing right now. A send that timed out may still be
+        # delivered by the producer when the broker returns; the flusher must not send it again
+        # meanwhile, or the topic would hold it twice. (Across replicas the lease does this:
+        # it is far longer than the producer's request timeout.)
+        self._publishing: set[str] = set()
 
     async def publish(self, topic: str, key: str, event: Event) -> None:
         """Hand ``event`` over for publication. Returns once it is safe in the outbox (and,
@@ -86,6 +91,15 @@ class OutboxPublisher:
 
     async def _publish(self, entry: OutboxEntry, *, path: str) -> bool:
         """True when the broker acknowledged the entry."""
+        if entry.event_id in self._publishing:
+            return False
+        self._publishing.add(entry.event_id)
+        try:
+            return await self._publish_once(entry, path=path)
+        finally:
+            self._publishing.discard(entry.event_id)
+
+    async def _publish_once(self, entry: OutboxEntry, *, path: str) -> bool:
         headers = [(k, v.encode()) for k, v in entry.headers]
         try:
             await self._publisher.publish_record(
@@ -108,6 +122,8 @@ class OutboxPublisher:
         entries = await self._outbox.claim(limit, self._lease)
         published = 0
         for entry in entries:
+            if entry.event_id in self._publishing:
+                continue  # still on its way from the first attempt; the claim renewed its lease
             if not await self._publish(entry, path="outbox"):
                 break  # the broker is still away: the rest would fail the same way
             published += 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from services.common.events import Headers
 from services.common.publisher import MemoryPublisher
 from services.intake_bot.adapters.outbox import MemoryOutbox
 from services.intake_bot.submission import OutboxPublisher
@@ -80,3 +83,30 @@ async def test_the_same_application_submitted_twice_is_one_outbox_entry() -> Non
     await publisher.submit_application(payload)
     await publisher.submit_application(payload)
     assert await outbox.pending() == 1
+
+
+class SlowBroker(MemoryPublisher):
+    """A broker that takes its time: the first send is still in flight when the lease ends."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+
+    async def publish_record(self, topic: str, key: str, value: bytes, headers: Headers) -> None:
+        await self.release.wait()
+        await super().publish_record(topic, key, value, headers)
+
+
+async def test_an_entry_still_on_its_way_is_not_sent_again_by_the_flusher() -> None:
+    clock = Clock()
+    broker, outbox = SlowBroker(), MemoryOutbox(clock)
+    publisher = OutboxPublisher(outbox=outbox, publisher=broker, topic="ns.applications",
+                                publish_wait=0.01, lease_seconds=30.0)  # fmt: skip
+    payload = application()
+    await publisher.submit_application(payload)  # answered; the send is still pending
+    clock.now += 31  # the lease ran out while the broker was slow
+    assert await publisher.flush() == 0  # the pending send is not duplicated
+    broker.release.set()
+    await publisher.drain()
+    assert [e.subject for _, _, e in broker.sent] == [payload["application_id"]]
+    assert await outbox.pending() == 0
