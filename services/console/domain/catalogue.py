@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from services.common.programs import PROGRAM_NAMES
 
+from .cases import PRIORITY_CONFIRM, PRIORITY_REVIEW, PRIORITY_URGENT
 from .money import yuan_text
 
 KIND_LABELS: dict[str, str] = {
@@ -37,9 +38,9 @@ ROLE_LABELS: dict[str, str] = {
 }
 
 PRIORITY_LABELS: dict[int, str] = {
-    0: "紧急",
-    1: "待审核",
-    2: "待确认",
+    PRIORITY_URGENT: "紧急",
+    PRIORITY_REVIEW: "待审核",
+    PRIORITY_CONFIRM: "待确认",
 }
 
 DEADLINE_APPROXIMATE = "期限跨越了未录入节假日安排的年份，暂按周一至周五计算，请人工核对。"
@@ -84,7 +85,7 @@ def approved_message(program: str, monthly: Decimal, one_off: Decimal) -> str:
     if one_off:
         parts.append(f"一次性{yuan_text(one_off)}元")
     if not parts:
-        return f"经审核，认定您家为{name}。"
+        return f"经审核，您家符合{name}条件。"
     return f"经审核，批准{name}，" + "，".join(parts) + "。"
 
 

@@ -109,9 +109,7 @@ def deadlines_for(
     decision = SPECIAL_DECISION_LIMIT if special else DECISION_LIMIT
     return Deadlines(
         received_on=received_on,
-        investigation_due=calendar.add_working_days(
-            received_on, INVESTIGATION_LIMIT.working_days
-        ),
+        investigation_due=calendar.add_working_days(received_on, INVESTIGATION_LIMIT.working_days),
         decision_due=calendar.add_working_days(received_on, decision.working_days),
         special=special,
         investigation_citation=INVESTIGATION_LIMIT.citation,
