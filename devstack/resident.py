@@ -30,6 +30,7 @@ ANSWERS: tuple[tuple[str, str], ...] = (
 )
 
 
-def answer(asked: str) -> str | None:
-    """What she says to ``asked``, or None when she would not know."""
-    return next((a for pattern, a in ANSWERS if re.search(pattern, asked)), None)
+def answer(asked: str, *, differently: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """What she says to ``asked``, or None when she would not know; ``differently`` holds
+    answers of another resident's, checked first (e.g. nobody to look after her)."""
+    return next((a for pattern, a in (*differently, *ANSWERS) if re.search(pattern, asked)), None)

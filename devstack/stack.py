@@ -34,6 +34,7 @@ SERVICES = (
     ServiceProcess("intake_bot", "services.intake_bot", 38080),
     ServiceProcess("eligibility", "services.eligibility", 38081),
     ServiceProcess("notifier", "services.notifier", 38082),
+    ServiceProcess("console", "services.console", 38083),
 )
 
 

@@ -16,6 +16,7 @@ DEFAULT_PARTITIONS = 6
 # Consumer group ids. A faust app's group id is its app id (KEDA scales on these names).
 ELIGIBILITY_GROUP = "yuzhu-eligibility"
 NOTIFIER_GROUP = "yuzhu-notifier"
+CONSOLE_GROUP = "yuzhu-console"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,10 @@ class Topics:
     def notifier_dlq(self) -> str:
         return self._name("notifier.dlq")
 
+    @property
+    def console_dlq(self) -> str:
+        return self._name("console.dlq")
+
     def specs(self, partitions: int = DEFAULT_PARTITIONS) -> tuple[TopicSpec, ...]:
         """Every topic the suite needs, with its partition count and retention."""
         # The applications topic is the application store: compacted, never expired, one record
@@ -92,4 +97,5 @@ class Topics:
             TopicSpec(self.receipts, partitions, (("retention.ms", _WEEK_MS),)),
             TopicSpec(self.eligibility_dlq, partitions, keep_month),
             TopicSpec(self.notifier_dlq, partitions, keep_month),
+            TopicSpec(self.console_dlq, partitions, keep_month),
         )

@@ -105,3 +105,53 @@ async def test_a_reconnecting_page_resumes_the_same_dialog(suite: Suite, browser
     assert "接上" in await page.locator(".note").inner_text()
     assert await last_bot_text(page) == asked
     await context.close()
+
+
+async def test_a_caseworker_approves_a_review_case_and_the_residents_chat_shows_it(
+    suite: Suite, browser: Browser
+) -> None:
+    resident_context = await browser.new_context(viewport={"width": 360, "height": 640})
+    chat = await resident_context.new_page()
+    await chat.goto(suite.intake.url + "/")
+    await chat.locator(".msg.bot").first.wait_for(timeout=10_000)
+
+    async def say(text: str) -> None:
+        before = await chat.locator(".msg.bot").count()
+        await chat.fill("#text", text)
+        await chat.click("#send")
+        await chat.wait_for_function(
+            f"document.querySelectorAll('.msg.bot').length > {before}", timeout=10_000
+        )
+
+    # Nobody to look after her in a two-person household: 特困 needs a caseworker.
+    alone = ((r"有没有子女", "没有"),)
+    await say(resident.OPENING)
+    for _ in range(20):
+        texts = await chat.locator(".msg.bot").all_inner_texts()
+        if any(resident.REFERENCE.search(t) for t in texts):
+            break
+        asked = await last_bot_text(chat)
+        answer = resident.answer(asked, differently=alone)
+        assert answer is not None, f"the scripted resident does not know how to answer: {asked}"
+        await say(answer)
+    first = chat.locator(".notice").first
+    await first.wait_for(timeout=30_000)
+    assert "核实" in await first.inner_text()
+
+    office = await (await browser.new_context(viewport={"width": 1280, "height": 900})).new_page()
+    await office.goto(suite.console.url + "/login")
+    await office.fill("input[name=user_id]", "wuxi")
+    await office.fill("input[name=password]", "wuxi-dev-pass")
+    await office.click("button[type=submit]")
+    await office.locator("a[href^='/cases/']").first.wait_for(timeout=30_000)
+    await office.locator("a[href^='/cases/']").first.click()
+    await office.click("#claim")
+    await office.fill("#monthly_tekun", "932")
+    await office.click("#approve")
+    assert "已批准" in await office.locator(".notice").inner_text()
+
+    final = chat.locator(".notice", has_text="审批好了")
+    await final.wait_for(timeout=30_000)
+    assert "932" in await final.inner_text()
+    await chat.screenshot(path=str(SHOTS / "chat-final-decision-360x640.png"))
+    await office.screenshot(path=str(SHOTS / "console-case-approved.png"))

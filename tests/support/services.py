@@ -100,11 +100,12 @@ class Suite:
     intake: ServiceProcess
     eligibility: ServiceProcess
     notifier: ServiceProcess
+    console: ServiceProcess
     extra: list[ServiceProcess] = field(default_factory=list)
 
     @property
     def all(self) -> list[ServiceProcess]:
-        return [self.intake, self.eligibility, self.notifier, *self.extra]
+        return [self.intake, self.eligibility, self.notifier, self.console, *self.extra]
 
 
 def service_env(cfg: StackConfig, topics: Topics, **extra: str) -> dict[str, str]:
@@ -117,6 +118,7 @@ def service_env(cfg: StackConfig, topics: Topics, **extra: str) -> dict[str, str
         "YUZHU_ELIGIBILITY_APP_ID": f"{ns}-eligibility",
         "YUZHU_ELIGIBILITY_DATA_DIR": str(ROOT / "var" / "test" / ns / "faust"),
         "YUZHU_NOTIFIER_GROUP_ID": f"{ns}-notifier",
+        "YUZHU_CONSOLE_GROUP_ID": f"{ns}-console",
         "YUZHU_DEPENDENCY_TIMEOUT": "30",
         **extra,
     }
@@ -131,7 +133,7 @@ def eligibility_worker(cfg: StackConfig, topics: Topics, name: str) -> ServicePr
 
 @contextmanager
 def running_suite(cfg: StackConfig, topics: Topics, **extra_env: str) -> Iterator[Suite]:
-    ports = {name: free_port() for name in ("INTAKE", "ELIGIBILITY", "NOTIFIER")}
+    ports = {name: free_port() for name in ("INTAKE", "ELIGIBILITY", "NOTIFIER", "CONSOLE")}
     env = service_env(
         cfg, topics, **{f"YUZHU_{k}_HTTP_PORT": str(v) for k, v in ports.items()}, **extra_env
     )
@@ -144,6 +146,8 @@ def running_suite(cfg: StackConfig, topics: Topics, **extra_env: str) -> Iterato
                                    env, logs / "eligibility.log"),
         notifier=ServiceProcess("notifier", "services.notifier", ports["NOTIFIER"], env,
                                 logs / "notifier.log"),
+        console=ServiceProcess("console", "services.console", ports["CONSOLE"], env,
+                               logs / "console.log"),
     )  # fmt: skip
     try:
         for svc in suite.all:

@@ -46,6 +46,14 @@ PRIORITY_LABELS: dict[int, str] = {
 DEADLINE_APPROXIMATE = "期限跨越了未录入节假日安排的年份，暂按周一至周五计算，请人工核对。"
 DEADLINE_ASSUMED = "期限所用的节假日安排尚未与国务院办公厅通知核对，请人工核对。"
 
+# Pages and sign-in.
+BAD_LOGIN = "账号或密码不对。"
+LOCKED = "密码错误次数太多，账号已暂时锁定，请15分钟后再试。"
+CSRF_FAILED = "页面已过期，请刷新后重新操作。"
+NOT_FOUND = "没有这个事项。"
+TRY_AGAIN = "系统暂时忙，请稍后再试。"
+CHANGED_MEANWHILE = "该事项刚被其他人处理过，请刷新后再看。"
+
 ERROR_MESSAGES: dict[str, str] = {
     "case_already_claimed": "该事项已由其他工作人员认领。",
     "not_claimed_by_you": "您没有认领该事项，请先认领。",
