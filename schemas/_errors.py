@@ -68,8 +68,10 @@ def _describe(error: ValidationError) -> str:
         case "pattern":
             return f"must match the pattern {expected}"
         case "format":
-            extra = " (RFC 3339 with an offset)" if expected == "date-time" else ""
-            return f"must be a valid {expected}{extra}"
+            extra = {"date-time": " (RFC 3339 with an offset)", "date": " (YYYY-MM-DD)"}
+            return f"must be a valid {expected}{extra.get(str(expected), '')}"
+        case "not" if isinstance(expected, Mapping) and set(expected) == {"pattern"}:
+            return f"must not match the pattern {expected['pattern']}"
         case "minimum":
             return f"must be >= {_show(expected)}"
         case "maximum":

@@ -14,6 +14,7 @@ class EventType(StrEnum):
     REVIEW_REQUESTED = "cq.yuzhu.review.requested.v1"
     OUTREACH_SUGGESTED = "cq.yuzhu.outreach.suggested.v1"
     HANDOFF_REQUESTED = "cq.yuzhu.handoff.requested.v1"
+    INFORMATION_REQUESTED = "cq.yuzhu.information.requested.v1"
 
     @property
     def data_schema_file(self) -> str:
@@ -33,6 +34,7 @@ _DATA_SCHEMA_FILES: dict[EventType, str] = {
     EventType.REVIEW_REQUESTED: "review.requested.v1.json",
     EventType.OUTREACH_SUGGESTED: "outreach.suggested.v1.json",
     EventType.HANDOFF_REQUESTED: "handoff.requested.v1.json",
+    EventType.INFORMATION_REQUESTED: "information.requested.v1.json",
 }
 
 EVENT_TYPES: tuple[EventType, ...] = tuple(EventType)

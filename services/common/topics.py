@@ -59,6 +59,10 @@ class Topics:
         return self._name("outreach")
 
     @property
+    def information_requests(self) -> str:
+        return self._name("information-requests")
+
+    @property
     def handoffs(self) -> str:
         return self._name("handoffs")
 
@@ -94,6 +98,7 @@ class Topics:
             TopicSpec(self.review_tasks, partitions, keep_month),
             TopicSpec(self.outreach, partitions, keep_month),
             TopicSpec(self.handoffs, partitions, keep_month),
+            TopicSpec(self.information_requests, partitions, keep_month),
             TopicSpec(self.receipts, partitions, (("retention.ms", _WEEK_MS),)),
             TopicSpec(self.eligibility_dlq, partitions, keep_month),
             TopicSpec(self.notifier_dlq, partitions, keep_month),

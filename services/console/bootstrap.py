@@ -54,7 +54,8 @@ def build_app(settings: Settings, adapters: Adapters | None = None) -> web.Appli
     def wire(a: Adapters) -> None:
         app[CONSOLE] = Console(
             store=a.store, logins=a.logins, accounts=accounts, publisher=a.publisher,
-            decisions_topic=topics.decisions, calendar=calendar,
+            decisions_topic=topics.decisions, information_topic=topics.information_requests,
+            calendar=calendar,
             secret=settings.secret.encode(), session_ttl=settings.session_ttl_seconds,
             secure_cookies=common.production,
             overview=build_overview(a.store, a.lag, lambda: datetime.now(CHONGQING)),

@@ -43,7 +43,8 @@ def build_app(settings: Settings) -> web.Application:
         producer = make_producer(common.kafka_bootstrap_servers, client_id="yuzhu-notifier")
         consumer = make_consumer(
             common.kafka_bootstrap_servers, settings.group_id,
-            topics.applications, topics.decisions, topics.outreach, client_id="yuzhu-notifier",
+            topics.applications, topics.decisions, topics.outreach, topics.information_requests,
+            client_id="yuzhu-notifier",
         )  # fmt: skip
         await producer.start()
         await consumer.start()

@@ -3,7 +3,8 @@
 * ``application.submitted`` — remember where the resident can be reached (their phone);
 * ``determination.issued`` — a notice into the resident's inbox, announced live to an open chat,
   a text message queued, a ``delivered`` receipt published;
-* ``outreach.suggested`` (主动发现) — the same, with an invitation to apply again.
+* ``outreach.suggested`` (主动发现) — the same, with an invitation to apply again;
+* ``information.requested`` — the same, with what a caseworker asks the resident to add.
 
 Idempotent by construction: the notice is keyed by the event's id (stored once, announced once),
 the text message is queued once per notice, and receipt ids are derived from the same id, so a
@@ -19,7 +20,12 @@ from services.common.publisher import EventPublisher
 from services.notifier.adapters.contacts import ContactBook
 from services.notifier.adapters.inbox import Inbox
 from services.notifier.adapters.sms_jobs import SmsJobs
-from services.notifier.domain import Notice, render_notice, render_outreach
+from services.notifier.domain import (
+    Notice,
+    render_information_request,
+    render_notice,
+    render_outreach,
+)
 
 SOURCE = "/yuzhu/notifier"
 
@@ -65,6 +71,9 @@ class NotifyHandler:
             await self._deliver(event, render_notice(event.id, event.time, event.data))
         elif event.type == EventType.OUTREACH_SUGGESTED:
             await self._deliver(event, render_outreach(event.id, event.time, event.data))
+        elif event.type == EventType.INFORMATION_REQUESTED:
+            notice = render_information_request(event.id, event.time, event.data)
+            await self._deliver(event, notice)
         else:
             raise InvalidEvent(
                 "unexpected_event_type", f"the notifier does not handle {event.type}"

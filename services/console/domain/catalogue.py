@@ -66,6 +66,8 @@ ERROR_MESSAGES: dict[str, str] = {
     "reason_required": "请填写不予批准的理由。",
     "text_too_long": "说明文字过长，请精简。",
     "no_determination": "转人工事项没有认定结果，办完后请关闭。",
+    "message_required": "请写明要居民补充什么。",
+    "invalid_request": "补充说明里不能有身份证号或电话号码，请改一下。",
 }
 
 

@@ -20,7 +20,7 @@ from aiohttp import web
 from prometheus_client import Counter
 
 from schemas import EventType
-from services.common.errors import DependencyUnavailable
+from services.common.errors import DependencyUnavailable, InvalidEvent
 from services.common.events import new_event, stable_id
 from services.common.masking import mask_text
 from services.common.programs import PROGRAM_NAMES
@@ -41,6 +41,7 @@ from services.console.domain import (
     can_claim,
     can_see,
     claim,
+    close,
     csrf_token,
     csrf_valid,
     deadlines_for,
@@ -73,6 +74,7 @@ class Console:
     accounts: dict[str, Account]
     publisher: EventPublisher
     decisions_topic: str
+    information_topic: str
     calendar: WorkCalendar
     secret: bytes
     session_ttl: int
@@ -105,7 +107,7 @@ def add_console_routes(app: web.Application) -> None:
     app.router.add_get("/queue", queue_page)
     app.router.add_get("/cases/{case_id}", case_page)
     app.router.add_get("/cases/{case_id}/audit", audit_page)
-    app.router.add_post("/cases/{case_id}/{action:claim|release|approve|reject}", act)
+    app.router.add_post("/cases/{case_id}/{action:claim|release|approve|reject|close|ask}", act)
     app.router.add_get("/live", live_page)
     app.router.add_get("/live.json", live_data)
     app.router.add_static("/static/", Path(__file__).parent / "static", append_version=False)
@@ -246,10 +248,15 @@ async def act(request: web.Request) -> web.Response:
             after = claim(case, user.user_id)
         elif action == "release":
             after = release(case, user.user_id, override=user.is_supervisor)
+        elif not can_act(user, case):
+            denied = words.ERROR_MESSAGES["access_denied"]
+            return render(request, "error.html", 403, message=denied, code="access_denied")
+        elif action == "close":
+            after = close(case, user.user_id, override=user.is_supervisor)
+        elif action == "ask":
+            await _ask(console, case, form, now)
+            after = case
         else:
-            if not can_act(user, case):
-                denied = words.ERROR_MESSAGES["access_denied"]
-                return render(request, "error.html", 403, message=denied, code="access_denied")
             decision = (_approve(case, form, user, now) if action == "approve"
                         else reject(case, str(form.get("reason", "")), user, now))  # fmt: skip
             await _publish_final(console, decision)
@@ -262,7 +269,7 @@ async def act(request: web.Request) -> web.Response:
                       notice=None, error=message)  # fmt: skip
     except DependencyUnavailable:
         return render(request, "error.html", 503, message=words.TRY_AGAIN, code="unavailable")
-    if not await console.store.swap(case, after):
+    if after is not case and not await console.store.swap(case, after):
         return render(request, "error.html", 409, message=words.CHANGED_MEANWHILE, code="conflict")
     await console.store.audit(case.case_id, audit_entry(action, case, after, user, now))
     ACTIONS.labels(action).inc()
@@ -294,6 +301,30 @@ async def _publish_final(console: Console, determination: dict[str, Any]) -> Non
         event_id=stable_id(application_id, "final", str(determination["policy_version"])),
     )
     await console.publisher.publish(console.decisions_topic, application_id, event)
+
+
+async def _ask(console: Console, case: Case, form: Any, now: datetime) -> None:
+    """Ask the resident for more: the notifier tells them in the chat and by text."""
+    message = str(form.get("message", "")).strip()
+    if not message or case.application_id is None or case.district is None:
+        raise InvalidDecision("message_required", "a request needs words and an application")
+    request_id = stable_id(case.case_id, "ask", now.isoformat())
+    data: dict[str, Any] = {
+        "request_id": request_id,
+        "application_id": case.application_id,
+        "district": case.district,
+        "message": message,
+        "requested_at": now.isoformat(timespec="seconds"),
+    }
+    reply_by = str(form.get("reply_by", "")).strip()
+    if reply_by:
+        data["reply_by"] = reply_by
+    event = new_event(EventType.INFORMATION_REQUESTED, source=SOURCE, subject=case.application_id,
+                      data=data, event_id=request_id)  # fmt: skip
+    try:
+        await console.publisher.publish(console.information_topic, case.application_id, event)
+    except InvalidEvent as exc:  # the schema refused it: say what to fix, publish nothing
+        raise InvalidDecision("invalid_request", exc.detail) from None
 
 
 async def live_page(request: web.Request) -> web.Response:

@@ -175,3 +175,10 @@ ASSUMPTIONS: Final = {
         "in FACTS.md."
     ),
 }
+
+
+# A caseworker asks the resident for more (cq.yuzhu.information.requested.v1).
+TITLE_INFORMATION = "工作人员请您补充一些情况"
+INFORMATION_REPLY_BY = "请在{date}前回复。"
+INFORMATION_HOW = "可以直接在这里回复，也可以带上材料到街道（乡镇）社会救助窗口。"
+SMS_INFORMATION = "【渝助】工作人员请您补充申请的情况，请打开渝助查看。"

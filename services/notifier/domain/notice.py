@@ -21,6 +21,8 @@ DECISION = "decision"
 OUTREACH = "outreach"
 OUTREACH_STAGE = "outreach"  # an outreach notice has no decision stage or status of its own
 OUTREACH_STATUS = "suggested"
+INFORMATION = "information"  # a caseworker's request for more: neither a decision nor an offer
+INFORMATION_STATUS = "requested"
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,4 +271,29 @@ def render_outreach(notice_id: str, issued_at: str, outreach: Mapping[str, Any])
         lines=lines,
         kind=OUTREACH,
         sms=_sms(text.SMS_OUTREACH, text.SMS_OUTREACH[-1], programs=programs, amounts=sms_amounts),
+    )
+
+
+def render_information_request(
+    notice_id: str, issued_at: str, request: Mapping[str, Any]
+) -> Notice:
+    """What a caseworker asks the resident for (``cq.yuzhu.information.requested.v1``): their
+    words, by when, and how to answer. The text message only says there is something to read:
+    the caseworker's words may mention the household's circumstances."""
+    lines = [str(request.get("message", ""))]
+    reply_by = request.get("reply_by")
+    if isinstance(reply_by, str) and len(reply_by) == 10:
+        _, month, day = reply_by.split("-")
+        lines.append(text.INFORMATION_REPLY_BY.format(date=f"{int(month)}月{int(day)}日"))
+    lines.append(text.INFORMATION_HOW)
+    return Notice(
+        notice_id=notice_id,
+        issued_at=issued_at,
+        application_id=str(request.get("application_id", "")),
+        stage=INFORMATION,
+        status=INFORMATION_STATUS,
+        title=text.TITLE_INFORMATION,
+        lines=tuple(lines),
+        kind=INFORMATION,
+        sms=text.SMS_INFORMATION,
     )

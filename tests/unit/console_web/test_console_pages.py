@@ -162,3 +162,36 @@ async def test_the_live_overview_counts_the_queue_by_district_and_group(console:
     assert data["queues"][0]["depth"] == 1
     assert data["lag"] == {"yuzhu-eligibility": 0}
     assert data["programs"]["tekun"]["渝东北"] == 1
+
+
+async def test_asking_the_resident_for_more_sends_a_request_and_keeps_the_case(
+    console: Console,
+) -> None:
+    case_id = await wuxi_case(console)
+    assert await console.login("wuxi") == 303
+    page = f"/cases/{case_id}"
+    await console.post(f"{page}/claim", page=page)
+    resp = await console.post(f"{page}/ask", {"message": "请补充户口簿照片。",
+                                              "reply_by": "2026-12-05"}, page=page)  # fmt: skip
+    assert resp.status == 303
+    ((topic, _, event),) = console.broker.sent
+    assert topic == "ns.information-requests"
+    assert event.type == EventType.INFORMATION_REQUESTED
+    assert (event.data["message"], event.data["reply_by"]) == ("请补充户口簿照片。", "2026-12-05")
+    case = await console.store.get(case_id)
+    assert case is not None
+    assert case.status == "claimed"
+    assert [e["action"] for e in await console.store.trail(case_id)] == ["claim", "ask"]
+
+
+async def test_a_request_with_a_phone_number_in_it_is_sent_back_to_be_rewritten(
+    console: Console,
+) -> None:
+    case_id = await wuxi_case(console)
+    assert await console.login("wuxi") == 303
+    page = f"/cases/{case_id}"
+    await console.post(f"{page}/claim", page=page)
+    resp = await console.post(f"{page}/ask", {"message": "请打13908381234联系我们"}, page=page)
+    assert resp.status == 409
+    assert "不能有身份证号或电话号码" in await resp.text()
+    assert console.broker.sent == []

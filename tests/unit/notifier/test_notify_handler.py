@@ -19,7 +19,7 @@ EXAMPLES = Path(__file__).parents[3] / "schemas" / "examples"
 
 def example(name: str, event_type: EventType) -> Event:
     data = json.loads((EXAMPLES / f"{name}.json").read_text())["data"]
-    return new_event(event_type, source="/tests", subject=data["application_id"], data=data)
+    return new_event(event_type, source="/tests", subject=str(data["application_id"]), data=data)
 
 
 class Wired:
@@ -85,3 +85,13 @@ async def test_an_event_of_another_type_is_rejected_for_the_dead_letter_topic() 
     with pytest.raises(InvalidEvent) as err:
         await w.handler(event)
     assert err.value.code == "unexpected_event_type"
+
+
+async def test_a_caseworkers_request_reaches_the_inbox_and_the_text_queue() -> None:
+    w = Wired()
+    event = example("information.requested.v1", EventType.INFORMATION_REQUESTED)
+    await w.handler(event)
+    (notice,) = await w.inbox.notices(event.data["application_id"])
+    assert notice["kind"] == "information"
+    assert notice["lines"][0] == event.data["message"]
+    assert list(w.jobs.queued) == [event.id]

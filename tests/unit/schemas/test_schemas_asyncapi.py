@@ -79,6 +79,7 @@ def test_topics_are_namespaced_with_yuzhu_by_default_and_have_six_partitions(doc
         "{namespace}.decisions",
         "{namespace}.eligibility.dlq",
         "{namespace}.handoffs",
+        "{namespace}.information-requests",
         "{namespace}.notification-receipts",
         "{namespace}.notifier.dlq",
         "{namespace}.outreach",
@@ -101,6 +102,7 @@ def test_consumers_use_the_documented_consumer_groups(doc: Any) -> None:
         "#/channels/reviewTasks": ["yuzhu-console"],
         "#/channels/outreach": ["yuzhu-notifier"],
         "#/channels/handoffs": ["yuzhu-console"],
+        "#/channels/informationRequests": ["yuzhu-notifier"],
     }
 
 
@@ -130,9 +132,15 @@ def test_applications_topic_is_compacted_with_unlimited_retention(doc: Any) -> N
             "intakeBotRequestsHandoff",
             "caseworkerConsoleConsumesHandoffs",
         ),
+        (
+            "informationRequests",
+            "informationRequested",
+            "caseworkerConsoleRequestsInformation",
+            "notifierConsumesInformationRequests",
+        ),
     ],
 )
-def test_review_tasks_outreach_and_handoffs_have_one_sender_and_one_receiver(
+def test_review_tasks_outreach_handoffs_and_information_requests_have_one_sender_and_receiver(
     doc: Any, channel: str, message: str, sender: str, receiver: str
 ) -> None:
     ref = {"$ref": f"#/channels/{channel}/messages/{message}"}
@@ -148,7 +156,9 @@ def test_review_tasks_outreach_and_handoffs_have_one_sender_and_one_receiver(
     assert all(op["messages"] == [ref] for op in ops.values())
 
 
-@pytest.mark.parametrize("message", ["reviewRequested", "outreachSuggested"])
+@pytest.mark.parametrize(
+    "message", ["reviewRequested", "outreachSuggested", "informationRequested"]
+)
 def test_new_messages_are_keyed_by_application_id(doc: Any, message: str) -> None:
     key = doc["components"]["messages"][message]["bindings"]["kafka"]["key"]
     assert key["type"] == "string"

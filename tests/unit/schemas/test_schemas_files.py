@@ -60,7 +60,7 @@ def test_every_canonical_district_belongs_to_a_group_in_the_enum() -> None:
     assert {str(group_of(name)) for name in CANONICAL_NAMES} == set(enum)
 
 
-def test_event_types_are_the_six_v1_types() -> None:
+def test_event_types_are_the_seven_v1_types() -> None:
     assert [str(t) for t in EVENT_TYPES] == [
         "cq.yuzhu.application.submitted.v1",
         "cq.yuzhu.determination.issued.v1",
@@ -68,6 +68,7 @@ def test_event_types_are_the_six_v1_types() -> None:
         "cq.yuzhu.review.requested.v1",
         "cq.yuzhu.outreach.suggested.v1",
         "cq.yuzhu.handoff.requested.v1",
+        "cq.yuzhu.information.requested.v1",
     ]
 
 
@@ -76,6 +77,10 @@ def test_the_new_types_are_enum_members_with_their_schema_files() -> None:
     assert EventType.OUTREACH_SUGGESTED.event_schema_file == "outreach.suggested.v1.event.json"
     assert EventType.HANDOFF_REQUESTED.data_schema_file == "handoff.requested.v1.json"
     assert EventType.HANDOFF_REQUESTED.event_schema_file == "handoff.requested.v1.event.json"
+    assert EventType.INFORMATION_REQUESTED.data_schema_file == "information.requested.v1.json"
+    assert (
+        EventType.INFORMATION_REQUESTED.event_schema_file == "information.requested.v1.event.json"
+    )
 
 
 @pytest.mark.parametrize(
@@ -89,6 +94,9 @@ def test_the_new_types_are_enum_members_with_their_schema_files() -> None:
         ("handoff.requested.v1.json", "district_group"),
         ("handoff.requested.v1.json", "requested_at"),
         ("handoff.requested.v1.json", "handoff_id"),
+        ("information.requested.v1.json", "request_id"),
+        ("information.requested.v1.json", "application_id"),
+        ("information.requested.v1.json", "requested_at"),
         ("determination.issued.v1.json", "policy_version"),
     ],
 )
