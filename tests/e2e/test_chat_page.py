@@ -144,6 +144,11 @@ async def test_a_caseworker_approves_a_review_case_and_the_residents_chat_shows_
     await office.fill("input[name=password]", "wuxi-dev-pass")
     await office.click("button[type=submit]")
     await office.locator("a[href^='/cases/']").first.wait_for(timeout=30_000)
+    # The live overview fills itself in without a reload.
+    await office.goto(suite.console.url + "/live")
+    await office.locator("#queues tr", has_text="巫溪县").wait_for(timeout=10_000)
+    assert "渝东北" in await office.locator("#queues").inner_text()
+    await office.goto(suite.console.url + "/queue")
     await office.locator("a[href^='/cases/']").first.click()
     await office.click("#claim")
     await office.fill("#monthly_tekun", "932")
