@@ -58,7 +58,7 @@ def _print_up(stack: Stack) -> None:
     for svc in SERVICES:
         print(f"  {svc.name:<12} http://127.0.0.1:{svc.port}   (/healthz /readyz /metrics)")
     print(f"  intake API   http://127.0.0.1:{SERVICES[0].port}/api/v1/applications")
-    print(f"  console      http://127.0.0.1:{SERVICES[3].port}/   (dev-users.yaml)")
+    print(f"  sign-in      http://127.0.0.1:{SERVICES[3].port}/login   (dev-users.yaml)")
     print(f"  Kafka        {cfg.kafka_bootstrap}   Redis {cfg.redis_url}")
     print(f"  logs         {cfg.log_dir}/<service>.log, {cfg.kafka_dir}/logs/server.log")
     print("Stop everything with `make down`.")
