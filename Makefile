@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) ## create .venv, install Python deps, redis-server (apt) and the Kafka jars (mvn)
 	@$(PY) -m devstack ensure
 
-up: setup ## start Kafka, Redis and the three services; prints URLs and where logs go
+up: setup ## start Kafka, Redis and the four services; prints URLs and where logs go
 	@$(PY) -m devstack up
 
 down: ## stop everything `make up` (or a test run) of this checkout started

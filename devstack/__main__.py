@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         choices=["ensure", "infra", "up", "down", "status", "env"],
         help="ensure: install redis-server and Chromium (apt), resolve the Kafka jars; "
         "infra: start Kafka and "
-        "Redis and create the topics; up: infra plus the three services; down: stop all of "
+        "Redis and create the topics; up: infra plus the four services; down: stop all of "
         "ours; status: what runs; env: the variables that point at this stack",
     )
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The whole local stack: Kafka and Redis, the topics, and the three services as processes."""
+"""The whole local stack: Kafka and Redis, the topics, and the four services as processes."""
 
 from __future__ import annotations
 
