@@ -108,8 +108,21 @@ def _fields(message: object) -> tuple[str, str, str] | web.Response:
         if not isinstance(value, str) or not value:
             return api_error(422, "invalid_message", f"`{name}` must be a non-empty string.",
                              field=name)  # fmt: skip
+        if name != "text" and not _encodable(value):
+            # A lone surrogate (``"\ud800"`` in the JSON) is valid JSON but no text: ids must
+            # be UTF-8, since they are hashed into the session and the retry key.
+            return api_error(422, "invalid_message", f"`{name}` must be valid Unicode text.",
+                             field=name)  # fmt: skip
         values.append(value)
     user, message_id, said = values
     if len(user) > _MAX_USER or len(message_id) > _MAX_USER:
         return api_error(422, "invalid_message", "`user` and `message_id` are at most 128 chars.")
     return user, message_id, said
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
