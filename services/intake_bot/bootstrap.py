@@ -38,6 +38,7 @@ from services.intake_bot.domain.nlu import Understanding, load_understanding
 from services.intake_bot.entrypoints.api import PUBLISHER, add_api_routes
 from services.intake_bot.entrypoints.chat_ws import (
     CHAT,
+    CONNECTS_PER_MINUTE,
     HUB,
     LIMITER,
     LiveHub,
@@ -86,6 +87,7 @@ def build_app(settings: Settings, adapters: Adapters | None = None) -> web.Appli
     add_page_routes(app)
     add_inbox_routes(app)
     app[WEBHOOK_SECRET] = settings.webhook_secret.encode()
+    app[CONNECTS_PER_MINUTE] = settings.connects_per_minute
     hub = LiveHub()
     app[HUB] = hub
 

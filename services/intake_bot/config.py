@@ -23,6 +23,8 @@ class Settings:
     max_message_chars: int = 500
     messages_per_window: int = 20
     window_seconds: int = 10
+    # New chat sockets a minute from one address (a village office's shared address needs room).
+    connects_per_minute: int = 30
     # How long a resident waits for the broker before being answered from the outbox.
     publish_wait_seconds: float = 2.0
 
@@ -40,5 +42,6 @@ class Settings:
             max_message_chars=env.integer("MAX_MESSAGE_CHARS", 500, minimum=10),
             messages_per_window=env.integer("MESSAGES_PER_WINDOW", 20, minimum=1),
             window_seconds=env.integer("RATE_WINDOW_SECONDS", 10, minimum=1),
+            connects_per_minute=env.integer("CONNECTS_PER_MINUTE", 30, minimum=1),
             publish_wait_seconds=env.number("PUBLISH_WAIT_SECONDS", 2.0),
         )

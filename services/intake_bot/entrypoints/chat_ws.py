@@ -36,7 +36,7 @@ CONNECTIONS = Gauge("yuzhu_intake_chat_connections", "Open chat sockets on this 
 # A frame is a short message plus JSON framing; anything larger is refused by aiohttp.
 MAX_FRAME_BYTES = 16 * 1024
 HELLO_TIMEOUT = 10.0
-CONNECTS_PER_MINUTE = 30  # per client address
+CONNECTS_PER_MINUTE = web.AppKey("connects_per_minute", int)  # per client address
 
 
 class LiveHub:
@@ -74,7 +74,7 @@ def add_chat_routes(app: web.Application) -> None:
 async def chat_socket(request: web.Request) -> web.StreamResponse:
     limiter = request.app[LIMITER]
     client = request.remote or "unknown"
-    if not await limiter.allow(f"ip:{client}", CONNECTS_PER_MINUTE, 60):
+    if not await limiter.allow(f"ip:{client}", request.app[CONNECTS_PER_MINUTE], 60):
         raise web.HTTPTooManyRequests(text=text.TOO_FAST)
     ws = web.WebSocketResponse(heartbeat=30.0, max_msg_size=MAX_FRAME_BYTES)
     await ws.prepare(request)
