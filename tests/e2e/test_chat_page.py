@@ -41,6 +41,31 @@ async def last_bot_text(page: Page) -> str:
     return str(await page.locator(".msg.bot").last.inner_text())
 
 
+async def say(page: Page, text: str) -> None:
+    """Type ``text`` and wait for the bot's answer to appear."""
+    before = await page.locator(".msg.bot").count()
+    await page.fill("#text", text)
+    await page.click("#send")
+    await page.wait_for_function(
+        f"document.querySelectorAll('.msg.bot').length > {before}", timeout=10_000
+    )
+
+
+async def apply_as_resident(page: Page, *, differently: tuple[tuple[str, str], ...] = ()) -> None:
+    """The scripted resident's whole application, up to the reference number."""
+    await say(page, resident.OPENING)
+    for _ in range(20):
+        texts = await page.locator(".msg.bot").all_inner_texts()
+        if any(resident.REFERENCE.search(t) for t in texts):
+            return
+        asked = await last_bot_text(page)
+        answer = resident.answer(asked, differently=differently)
+        assert answer is not None, f"the scripted resident does not know how to answer: {asked}"
+        await say(page, answer)
+    transcript = await page.locator(".msg").all_inner_texts()
+    raise AssertionError("no reference number after 20 answers:\n" + "\n".join(transcript))
+
+
 async def test_a_resident_applies_by_typing_chinese_and_sees_the_decision_pushed(
     suite: Suite, browser: Browser
 ) -> None:
@@ -51,28 +76,8 @@ async def test_a_resident_applies_by_typing_chinese_and_sees_the_decision_pushed
     await page.goto(suite.intake.url + "/")
     await page.locator(".msg.bot").first.wait_for(timeout=10_000)
 
-    async def say(text: str) -> None:
-        before = await page.locator(".msg.bot").count()
-        await page.fill("#text", text)
-        await page.click("#send")
-        await page.wait_for_function(
-            f"document.querySelectorAll('.msg.bot').length > {before}", timeout=10_000
-        )
-
-    async def receipt() -> str | None:
-        texts = await page.locator(".msg.bot").all_inner_texts()
-        return next((t for t in texts if resident.REFERENCE.search(t)), None)
-
-    await say(resident.OPENING)
-    for _ in range(20):
-        if await receipt() is not None:
-            break
-        asked = await last_bot_text(page)
-        answer = resident.answer(asked)
-        assert answer is not None, f"the scripted resident does not know how to answer: {asked}"
-        await say(answer)
+    await apply_as_resident(page)
     transcript = await page.locator(".msg").all_inner_texts()
-    assert await receipt() is not None, "\n".join(transcript)
     assert len(transcript) <= 20, "a resident who says a lot at once is asked little"
 
     notice = page.locator(".notice")
@@ -115,25 +120,8 @@ async def test_a_caseworker_approves_a_review_case_and_the_residents_chat_shows_
     await chat.goto(suite.intake.url + "/")
     await chat.locator(".msg.bot").first.wait_for(timeout=10_000)
 
-    async def say(text: str) -> None:
-        before = await chat.locator(".msg.bot").count()
-        await chat.fill("#text", text)
-        await chat.click("#send")
-        await chat.wait_for_function(
-            f"document.querySelectorAll('.msg.bot').length > {before}", timeout=10_000
-        )
-
     # Nobody to look after her in a two-person household: 特困 needs a caseworker.
-    alone = ((r"有没有子女", "没有"),)
-    await say(resident.OPENING)
-    for _ in range(20):
-        texts = await chat.locator(".msg.bot").all_inner_texts()
-        if any(resident.REFERENCE.search(t) for t in texts):
-            break
-        asked = await last_bot_text(chat)
-        answer = resident.answer(asked, differently=alone)
-        assert answer is not None, f"the scripted resident does not know how to answer: {asked}"
-        await say(answer)
+    await apply_as_resident(chat, differently=((r"有没有子女", "没有"),))
     first = chat.locator(".notice").first
     await first.wait_for(timeout=30_000)
     assert "核实" in await first.inner_text()

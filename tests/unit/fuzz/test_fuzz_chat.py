@@ -5,24 +5,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from aiohttp import ClientWebSocketResponse, WSMsgType
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.common.publisher import MemoryPublisher
 from services.common.settings import CommonSettings
-from services.intake_bot.adapters.notices import MemoryNoticeReader
-from services.intake_bot.adapters.outbox import MemoryOutbox
-from services.intake_bot.adapters.ratelimit import MemoryRateLimiter
-from services.intake_bot.adapters.replies import MemoryReplyCache
-from services.intake_bot.adapters.sessions import MemorySessionStore
-from services.intake_bot.bootstrap import Adapters, build_app
 from services.intake_bot.config import Settings
 from services.intake_bot.entrypoints.chat_ws import MAX_FRAME_BYTES
+from tests.unit.fuzz.app import intake_client
 from tests.unit.fuzz.strategies import json_values, texts
 
 SETTINGS = Settings(common=CommonSettings(service="intake_bot", topic_namespace="ns"),
@@ -33,18 +27,8 @@ SENTINEL = "[]"
 TIMEOUT = 10.0
 
 
-@asynccontextmanager
-async def chat_client() -> AsyncIterator[TestClient]:  # type: ignore[type-arg]
-    adapters = Adapters(
-        sessions=MemorySessionStore(), outbox=MemoryOutbox(), publisher=MemoryPublisher(),
-        notices=MemoryNoticeReader(), limiter=MemoryRateLimiter(), replies=MemoryReplyCache(),
-    )  # fmt: skip
-    client = TestClient(TestServer(build_app(SETTINGS, adapters=adapters)))
-    await client.start_server()
-    try:
-        yield client
-    finally:
-        await client.close()
+def chat_client() -> AbstractAsyncContextManager[TestClient]:  # type: ignore[type-arg]
+    return intake_client(SETTINGS)
 
 
 async def until_sentinel(ws: ClientWebSocketResponse) -> list[dict[str, Any]]:
