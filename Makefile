@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: help setup up down status test test-unit test-integration test-e2e lint format demo clean
+.PHONY: help setup up down status test test-unit test-integration test-e2e chaos bench lint format demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -40,6 +40,12 @@ test-integration: setup ## integration tests only
 
 test-e2e: setup ## end-to-end tests only
 	$(PY) -m pytest tests/e2e
+
+chaos: setup ## the chaos tests at full size (10,000-application burst; kill -9, restarts)
+	YUZHU_CHAOS=large $(PY) -m pytest -m chaos -s --timeout 1800 tests/e2e
+
+bench: setup ## benchmarks against their baselines (not part of `make test`); bench/results/latest.json
+	$(PY) -m bench
 
 lint: setup ## ruff (lint + format check) and mypy --strict
 	$(VENV)/bin/ruff check .

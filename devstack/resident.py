@@ -32,5 +32,10 @@ ANSWERS: tuple[tuple[str, str], ...] = (
 
 def answer(asked: str, *, differently: tuple[tuple[str, str], ...] = ()) -> str | None:
     """What she says to ``asked``, or None when she would not know; ``differently`` holds
-    answers of another resident's, checked first (e.g. nobody to look after her)."""
-    return next((a for pattern, a in (*differently, *ANSWERS) if re.search(pattern, asked)), None)
+    answers of another resident's, checked first after the confirmation (e.g. nobody to look
+    after her, her own ID number)."""
+    # The summary to confirm quotes every answer ("身份证：…"): it is recognised before hers.
+    confirm, *rest = ANSWERS
+    return next(
+        (a for pattern, a in (confirm, *differently, *rest) if re.search(pattern, asked)), None
+    )

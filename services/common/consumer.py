@@ -1,5 +1,9 @@
-"""A consumer loop in the shape of arroyo's: decode → process → commit, one record at a time per
-partition, offsets committed only after the record's side effects are done.
+"""A consumer loop in the shape of arroyo's: decode → process → commit, offsets committed only
+after the records' side effects are done.
+
+Records of a fetched batch are processed at once, up to ``concurrency``, except that records with
+the same key (the same application) on a partition take turns in offset order; the loop then
+commits, per partition, the offset after the last record of the unbroken run of finished ones.
 
 The handler gets a decoded :class:`~services.common.events.Event` and tells the loop what
 happened by what it raises:
@@ -21,12 +25,13 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 from prometheus_client import Counter
 
 from services.common.errors import DependencyUnavailable, InvalidEvent
 from services.common.events import Event, Headers, dead_letter_headers, decode
+from services.common.kafka import RecordSender
 
 log = logging.getLogger(__name__)
 
@@ -134,21 +139,23 @@ class RecordProcessor:
 
 class ConsumerLoop:
     """An aiokafka group consumer driving a :class:`RecordProcessor`; commits offset + 1 per
-    partition only after every record before it is finished."""
+    partition only after every record before it is finished (see the module's docstring)."""
 
     def __init__(
         self,
         *,
         name: str,
         consumer: AIOKafkaConsumer,
-        producer: AIOKafkaProducer,
+        producer: RecordSender,
         dlq_topic: str,
         handler: Handler,
         backoff: Backoff = Backoff(),
+        concurrency: int = 32,
     ) -> None:
         self._consumer = consumer
         self._producer = producer
         self._dlq_topic = dlq_topic
+        self._concurrency = concurrency
         self.processor = RecordProcessor(
             name=name, handler=handler, dead_letter=self._dead_letter, backoff=backoff
         )
@@ -161,19 +168,46 @@ class ConsumerLoop:
         stopping = self.processor.stopping
         while not stopping.is_set():
             batches = await self._consumer.getmany(timeout_ms=500)
+            if not batches:
+                continue
+            finished = await self._process(batches)
+            commits: dict[TopicPartition, int] = {}
             for tp, records in batches.items():
-                last_done: int | None = None
+                run_end: int | None = None
                 for rec in records:
-                    record = Record(rec.topic, rec.partition, rec.offset, rec.key, rec.value,
-                                    tuple(rec.headers))  # fmt: skip
+                    if rec.offset not in finished[tp]:
+                        break  # redelivered after a restart, with everything after it
+                    run_end = rec.offset
+                if run_end is not None:
+                    commits[tp] = run_end + 1
+            if commits:
+                await self._consumer.commit(commits)
+            if stopping.is_set():
+                # Records fetched but not processed are redelivered after a restart.
+                return
+
+    async def _process(
+        self, batches: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]]
+    ) -> dict[TopicPartition, set[int]]:
+        """Process a fetched batch; the offsets finished, per partition."""
+        finished: dict[TopicPartition, set[int]] = {tp: set() for tp in batches}
+        lanes: dict[tuple[TopicPartition, bytes | None], list[ConsumerRecord[bytes, bytes]]] = {}
+        for tp, records in batches.items():
+            for rec in records:
+                lanes.setdefault((tp, rec.key), []).append(rec)
+        gate = asyncio.Semaphore(self._concurrency)
+
+        async def lane(tp: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]) -> None:
+            for rec in records:
+                record = Record(rec.topic, rec.partition, rec.offset, rec.key, rec.value,
+                                tuple(rec.headers))  # fmt: skip
+                async with gate:
                     if not await self.processor.process(record):
-                        break
-                    last_done = rec.offset
-                if last_done is not None:
-                    await self._consumer.commit({tp: last_done + 1})
-                if stopping.is_set():
-                    # Records fetched but not processed are redelivered after a restart.
-                    return
+                        return  # stopping: the rest of this lane is redelivered
+                finished[tp].add(rec.offset)
+
+        await asyncio.gather(*(lane(tp, records) for (tp, _), records in lanes.items()))
+        return finished
 
     async def _dead_letter(self, record: Record, headers: Headers) -> None:
         try:

@@ -11,12 +11,19 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
-from aiokafka.errors import KafkaError
+from aiokafka.errors import (
+    IllegalStateError,
+    KafkaError,
+    OutOfOrderSequenceNumber,
+    ProducerFenced,
+    UnknownProducerId,
+)
 
 from services.common.errors import DependencyUnavailable
 from services.common.topics import TopicSpec
@@ -38,6 +45,73 @@ def make_producer(bootstrap_servers: str, client_id: str, **overrides: object) -
     }
     options.update(overrides)
     return AIOKafkaProducer(**options)
+
+
+class RecordSender(Protocol):
+    """What publishers and the consumer loop need of a producer."""
+
+    async def send_and_wait(
+        self, topic: str, value: bytes | None = None, key: bytes | None = None,
+        headers: Sequence[tuple[str, bytes]] | None = None,
+    ) -> Any: ...  # fmt: skip
+
+
+# Errors after which an idempotent producer never sends again (its sender task ended): after a
+# broker restart that lost the producer's state, say. Only a new producer (a new id) recovers.
+BROKEN_PRODUCER = (OutOfOrderSequenceNumber, UnknownProducerId, ProducerFenced, IllegalStateError)
+
+
+class ResilientProducer:
+    """An idempotent producer that replaces itself when it breaks beyond repair (see
+    BROKEN_PRODUCER); the failed send still raises, so the caller's retry goes to the new one.
+    A record the broken producer had in fact written may then be written again: consumers
+    deduplicate by event id, as after any redelivery (decision 0004)."""
+
+    def __init__(self, factory: Callable[[], AIOKafkaProducer]) -> None:
+        self._factory = factory
+        self._producer = factory()
+        self._lock = asyncio.Lock()
+        self.replaced = 0
+
+    @property
+    def client(self) -> Any:
+        return self._producer.client
+
+    async def start(self) -> None:
+        await self._producer.start()
+
+    async def stop(self) -> None:
+        await self._producer.stop()
+
+    async def send_and_wait(
+        self, topic: str, value: bytes | None = None, key: bytes | None = None,
+        headers: Sequence[tuple[str, bytes]] | None = None,
+    ) -> Any:  # fmt: skip
+        producer = self._producer
+        try:
+            return await producer.send_and_wait(topic, value=value, key=key, headers=headers)
+        except BROKEN_PRODUCER as exc:
+            await self._replace(producer, exc)
+            raise
+
+    async def _replace(self, broken: AIOKafkaProducer, exc: Exception) -> None:
+        async with self._lock:
+            if self._producer is not broken:
+                return  # another send replaced it already
+            log.warning("the Kafka producer broke (%s); starting a new one", type(exc).__name__)
+            with contextlib.suppress(Exception):
+                await broken.stop()
+            fresh = self._factory()
+            try:
+                await fresh.start()
+            except (KafkaError, OSError) as failed:
+                # The broker is away: keep the broken one; the next send tries again.
+                log.warning("could not start a new producer yet (%s)", type(failed).__name__)
+                with contextlib.suppress(Exception):
+                    await fresh.stop()
+                return
+            self._producer = fresh
+            self.replaced += 1
 
 
 def make_consumer(

@@ -9,6 +9,7 @@ personal data.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Protocol
 
@@ -17,6 +18,7 @@ from aiokafka.errors import KafkaError
 
 from services.common.errors import DependencyUnavailable
 from services.common.events import Event, Headers, decode, encode
+from services.common.kafka import BROKEN_PRODUCER, RecordSender
 
 
 class EventPublisher(Protocol):
@@ -32,7 +34,7 @@ class RecordPublisher(Protocol):
 
 
 class KafkaEventPublisher:
-    def __init__(self, producer: AIOKafkaProducer) -> None:
+    def __init__(self, producer: RecordSender) -> None:
         self._producer = producer
 
     async def publish(self, topic: str, key: str, event: Event) -> None:
@@ -100,7 +102,16 @@ class LazyKafkaPublisher:
         try:
             await producer.send_and_wait(topic, value=value, key=key.encode(), headers=headers)
         except KafkaError as exc:
+            if isinstance(exc, BROKEN_PRODUCER):
+                await self._discard(producer)  # the next publication starts a new one
             raise DependencyUnavailable(f"kafka: {type(exc).__name__}") from exc
+
+    async def _discard(self, broken: AIOKafkaProducer) -> None:
+        async with self._lock:
+            if self._producer is broken:
+                self._producer = None
+        with contextlib.suppress(Exception):
+            await broken.stop()
 
     async def check(self) -> None:
         """For readiness details: raises when the broker cannot be reached now."""

@@ -116,6 +116,10 @@ class CommonSettings:
     log_format: LogFormat = LogFormat.TEXT
     # How long start-up waits for Kafka and Redis before giving up (seconds).
     dependency_timeout: float = 60.0
+    # Redis connections per process; a request waits up to redis_pool_timeout for a free one
+    # (hundreds of open chats share them) instead of failing at once.
+    redis_max_connections: int = 64
+    redis_pool_timeout: float = 5.0
 
     @property
     def production(self) -> bool:
@@ -146,4 +150,6 @@ class CommonSettings:
                 "LOG_FORMAT", LogFormat, LogFormat.JSON if production else LogFormat.TEXT
             ),
             dependency_timeout=env.number("DEPENDENCY_TIMEOUT", 60.0, minimum=1.0),
+            redis_max_connections=env.integer("REDIS_MAX_CONNECTIONS", 64, minimum=4),
+            redis_pool_timeout=env.number("REDIS_POOL_TIMEOUT", 5.0, minimum=0.1),
         )

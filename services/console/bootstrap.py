@@ -15,10 +15,15 @@ from aiohttp import web
 from services.common.consumer import ConsumerLoop
 from services.common.health import Health
 from services.common.http import add_probe_routes
-from services.common.kafka import make_consumer, make_producer, wait_for_kafka
+from services.common.kafka import (
+    ResilientProducer,
+    make_consumer,
+    make_producer,
+    wait_for_kafka,
+)
 from services.common.lifecycle import watch_task
 from services.common.publisher import EventPublisher, KafkaEventPublisher
-from services.common.redis import make_redis
+from services.common.redis import redis_for
 from services.common.topics import ELIGIBILITY_GROUP, NOTIFIER_GROUP, Topics
 from services.console.adapters.lag import KafkaLag
 from services.console.adapters.store import CaseStore, RedisCaseStore
@@ -67,8 +72,10 @@ def build_app(settings: Settings, adapters: Adapters | None = None) -> web.Appli
 
     async def run(app: web.Application) -> AsyncIterator[None]:
         await wait_for_kafka(common.kafka_bootstrap_servers, timeout=common.dependency_timeout)
-        redis = make_redis(common.redis_url)
-        producer = make_producer(common.kafka_bootstrap_servers, client_id="yuzhu-console")
+        redis = redis_for(common)
+        producer = ResilientProducer(
+            lambda: make_producer(common.kafka_bootstrap_servers, client_id="yuzhu-console")
+        )
         consumer = make_consumer(
             common.kafka_bootstrap_servers, settings.group_id, topics.applications,
             topics.decisions, topics.review_tasks, topics.handoffs, client_id="yuzhu-console",

@@ -23,7 +23,7 @@ from services.common.http import add_probe_routes
 from services.common.kafka import make_producer
 from services.common.lifecycle import watch_task
 from services.common.publisher import LazyKafkaPublisher, RecordPublisher
-from services.common.redis import make_redis
+from services.common.redis import redis_for
 from services.common.topics import Topics
 from services.eligibility.adapters.policy_files import load_policy_book
 from services.intake_bot.adapters.notices import NoticeReader, RedisNoticeReader
@@ -123,7 +123,7 @@ def build_app(settings: Settings, adapters: Adapters | None = None) -> web.Appli
         return app
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
-        redis = make_redis(common.redis_url)
+        redis = redis_for(common)
         kafka = LazyKafkaPublisher(
             lambda: make_producer(
                 common.kafka_bootstrap_servers,
@@ -145,7 +145,7 @@ def build_app(settings: Settings, adapters: Adapters | None = None) -> web.Appli
         stopping = asyncio.Event()
         tasks = [
             watch_task("outbox-flusher", publisher.run_flusher(stopping), health),
-            watch_task("live-notices", hub.run(reader), health),
+            watch_task("live-notices", hub.run(reader, app[CHAT].notices), health),
         ]
         try:
             yield

@@ -9,7 +9,6 @@ Channels (the WebSocket page, the messaging webhook) only translate frames to ca
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 import secrets
@@ -27,6 +26,7 @@ from schemas import EventType
 from services.common.districts import group_of
 from services.common.errors import DependencyUnavailable
 from services.common.events import new_event, stable_id
+from services.common.keyed import KeyedLocks
 from services.intake_bot.adapters.notices import NoticeReader
 from services.intake_bot.adapters.ratelimit import RateLimiter
 from services.intake_bot.adapters.sessions import SessionRecord, SessionStore
@@ -57,6 +57,17 @@ TURN_SECONDS = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )  # fmt: skip
 HANDOFFS = Counter("yuzhu_intake_handoffs_total", "Conversations handed to a person", ["reason"])
+LOST_SESSIONS = Counter(
+    "yuzhu_intake_sessions_lost_total",
+    "Residents who came back to a session that no longer exists (expired, or Redis lost it)",
+    ["channel"],
+)
+
+# Channels whose client opens a session (``open``) before it says anything: a message for a
+# session that does not exist means the session was lost. On the webhook the session is derived
+# from the platform's user id and begins with the first message, so there a missing session
+# cannot be told apart from a resident writing for the first time: they are greeted afresh.
+OPENED_CHANNELS = frozenset({"palm"})
 
 
 def new_session_id() -> str:
@@ -115,12 +126,17 @@ class ChatService:
         self._limits = limits
         self._clock = clock
         self._new_application_id = new_application_id
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._sessions_in_turn = KeyedLocks()
 
     async def open(self, session_id: str | None, channel: str) -> Answer:
-        """Start a session, or resume it (the same dialog, on any replica) when it still exists."""
+        """Start a session, or resume it (the same dialog, on any replica) when it still exists.
+
+        A token whose session no longer exists (it expired, or Redis lost its data) starts a new
+        session, and the resident is told plainly that the earlier conversation is gone and
+        that an application already handed in is not."""
+        lost = False
         if session_id:
-            record = await self._sessions.load(session_id)
+            record = await self._sessions.load(session_id, with_transcript=True)
             if record is not None and record.dialog is not None:
                 return Answer(
                     session_id=session_id,
@@ -129,13 +145,22 @@ class ChatService:
                     resumed=True,
                     history=record.transcript[-30:],
                 )
+            lost = True
         session_id = new_session_id()
         record = SessionRecord()
-        ctx = await self._context(record, channel)
-        turn = begin(ctx)
-        self._remember(record, turn, None, ctx.now)
+        turn = await self._begin(record, channel, lost=lost)
         await self._sessions.save(session_id, record)
         return Answer(session_id=session_id, replies=list(turn.replies))
+
+    async def _begin(self, record: SessionRecord, channel: str, *, lost: bool) -> Turn:
+        """A new conversation in ``record``: the greeting, after a word about the lost one."""
+        ctx = await self._context(record, channel)
+        turn = begin(ctx)
+        if lost:
+            LOST_SESSIONS.labels(channel).inc()
+            turn = Turn(turn.state, (Reply(text.SESSION_LOST), *turn.replies), turn.actions)
+        self._remember(record, turn, None, ctx.now)
+        return turn
 
     async def say(self, session_id: str, raw: str, channel: str, *, client: str = "") -> Answer:
         """The bot's answer to one message. Every problem is answered in words, never raised,
@@ -150,18 +175,23 @@ class ChatService:
             f"s:{session_ref(session_id)}", limits.messages_per_window, limits.window_seconds
         ):
             return Answer(session_id, [Reply(text.TOO_FAST)])
-        lock = self._locks.setdefault(session_id, asyncio.Lock())
-        try:
-            async with lock:
-                with TURN_SECONDS.labels(channel).time():
-                    return await self._say(session_id, message, channel)
-        finally:
-            if not lock.locked():
-                self._locks.pop(session_id, None)
+        async with self._sessions_in_turn.hold(session_id):  # one turn at a time per session
+            with TURN_SECONDS.labels(channel).time():
+                return await self._say(session_id, message, channel)
 
     async def _say(self, session_id: str, message: str, channel: str) -> Answer:
         TURNS.labels(channel).inc()
-        record = await self._sessions.load(session_id) or SessionRecord()
+        found = await self._sessions.load(session_id)
+        if found is None and channel in OPENED_CHANNELS:
+            # The page opened this session, so it existed: it expired while the page stayed
+            # open, or Redis lost it. What was said answers a question of the lost conversation;
+            # it is kept in the new transcript, but not taken as an answer to the new one.
+            record = SessionRecord()
+            record.say("resident", message, self._clock().isoformat(timespec="seconds"))
+            turn = await self._begin(record, channel, lost=True)
+            await self._sessions.save(session_id, record)
+            return Answer(session_id=session_id, replies=list(turn.replies))
+        record = found or SessionRecord()
         ctx = await self._context(record, channel)
         replies: list[Reply] = []
         state = self._state(record)
@@ -170,7 +200,7 @@ class ChatService:
                 replies.append(Reply(text.RESTARTED))
             opening = begin(ctx)
             state = opening.state
-            if record.dialog is None and not record.transcript:
+            if record.dialog is None and not record.has_history:
                 replies.extend(opening.replies)
         # Into the transcript first: a caseworker taking over must see what made them ask.
         record.say("resident", message, ctx.now.isoformat(timespec="seconds"))
@@ -218,6 +248,10 @@ class ChatService:
         ctx: DialogContext, state: DialogState,
     ) -> None:  # fmt: skip
         HANDOFFS.labels(action.reason).inc()
+        try:  # what was said before this turn, then this turn's words
+            transcript = await self._sessions.transcript(session_id) + record.unsaved
+        except DependencyUnavailable:
+            transcript = record.unsaved
         ref = session_ref(session_id)
         requested_at = ctx.now.isoformat(timespec="seconds")
         data: dict[str, Any] = {
@@ -225,7 +259,7 @@ class ChatService:
             "session_ref": ref,
             "channel": ctx.channel,
             "reason": action.reason,
-            "transcript": [t | {"text": t["text"][:2000]} for t in record.transcript[-200:]]
+            "transcript": [t | {"text": t["text"][:2000]} for t in transcript[-200:]]
             or [{"from": "bot", "text": "（对话刚开始）", "at": requested_at}],
             "requested_at": requested_at,
         }

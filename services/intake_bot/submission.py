@@ -79,6 +79,10 @@ class OutboxPublisher:
     async def submit_application(self, payload: dict[str, Any]) -> str:
         """Accept ``payload`` (a valid SPEC §2 application); return its reference number."""
         application_id = str(payload["application_id"])
+        # Worked out first: whatever could go wrong with it goes wrong before the application
+        # is accepted, never after (an accepted application always gets its reference).
+        submitted_at = datetime.fromisoformat(str(payload["submitted_at"]).upper())
+        reference = reference_number(application_id, submitted_at)
         event = new_event(
             EventType.APPLICATION_SUBMITTED,
             source=SOURCE,
@@ -87,7 +91,7 @@ class OutboxPublisher:
             event_id=stable_id(application_id, "submitted"),
         )
         await self.publish(self._topic, application_id, event)
-        return reference_number(application_id, datetime.fromisoformat(payload["submitted_at"]))
+        return reference
 
     async def _publish(self, entry: OutboxEntry, *, path: str) -> bool:
         """True when the broker acknowledged the entry."""

@@ -13,10 +13,15 @@ from aiohttp import web
 from services.common.consumer import Backoff, ConsumerLoop
 from services.common.health import Health
 from services.common.http import add_probe_routes
-from services.common.kafka import make_consumer, make_producer, wait_for_kafka
+from services.common.kafka import (
+    ResilientProducer,
+    make_consumer,
+    make_producer,
+    wait_for_kafka,
+)
 from services.common.lifecycle import watch_task
 from services.common.publisher import KafkaEventPublisher
-from services.common.redis import make_redis
+from services.common.redis import redis_for
 from services.common.topics import Topics
 from services.notifier.adapters.contacts import RedisContactBook
 from services.notifier.adapters.inbox import RedisInbox
@@ -39,8 +44,10 @@ def build_app(settings: Settings) -> web.Application:
         common = settings.common
         topics = Topics(common.topic_namespace)
         await wait_for_kafka(common.kafka_bootstrap_servers, timeout=common.dependency_timeout)
-        redis = make_redis(common.redis_url)
-        producer = make_producer(common.kafka_bootstrap_servers, client_id="yuzhu-notifier")
+        redis = redis_for(common)
+        producer = ResilientProducer(
+            lambda: make_producer(common.kafka_bootstrap_servers, client_id="yuzhu-notifier")
+        )
         consumer = make_consumer(
             common.kafka_bootstrap_servers, settings.group_id,
             topics.applications, topics.decisions, topics.outreach, topics.information_requests,

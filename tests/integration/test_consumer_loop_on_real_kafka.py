@@ -156,6 +156,76 @@ async def test_offsets_are_committed_only_after_the_side_effect_so_a_restart_res
     assert seen_second == [events[1].id, events[2].id]
 
 
+async def put(kafka_bootstrap: str, topic: str, events: list[tuple[str, Event]]) -> None:
+    """Events with their keys, all on partition 0, in this order."""
+    producer = make_producer(kafka_bootstrap, client_id="test")
+    await producer.start()
+    for key, event in events:
+        value, headers = encode(event)
+        await producer.send_and_wait(topic, value, key=key.encode(), partition=0, headers=headers)
+    await producer.stop()
+
+
+async def test_records_of_one_key_take_turns_while_other_keys_are_handled_meanwhile(
+    kafka_bootstrap: str, topics: Topics
+) -> None:
+    slow, fast = str(uuid.uuid4()), str(uuid.uuid4())
+    events = [(slow, receipt(slow)), (slow, receipt(slow)), (fast, receipt(fast))]
+    await put(kafka_bootstrap, topics.receipts, events)
+    log: list[str] = []
+
+    async def handler(event: Event) -> None:
+        log.append(f"start {event.id}")
+        if event.subject == slow:
+            await asyncio.sleep(0.3)
+        log.append(f"end {event.id}")
+
+    stop = await run_loop(kafka_bootstrap, topics, "g-" + slow, handler)
+    try:
+        await eventually(lambda: len(log) == 6)
+    finally:
+        await stop()
+    first, second, other = (e.id for _, e in events)
+    assert log.index(f"end {first}") < log.index(f"start {second}")  # same key: in order
+    assert log.index(f"end {other}") < log.index(f"end {first}")  # the other key did not wait
+
+
+async def test_a_restart_resumes_at_the_first_unfinished_record_even_if_later_ones_finished(
+    kafka_bootstrap: str, topics: Topics
+) -> None:
+    stuck, free = str(uuid.uuid4()), str(uuid.uuid4())
+    events = [(free, receipt(free)), (stuck, receipt(stuck)), (free, receipt(free))]
+    await put(kafka_bootstrap, topics.receipts, events)
+    group = "g-" + stuck
+    done_first: list[str] = []
+    attempts: list[str] = []
+
+    async def redis_down_for_one(event: Event) -> None:
+        if event.subject == stuck:
+            attempts.append(event.id)
+            raise DependencyUnavailable("redis down")
+        done_first.append(event.id)
+
+    stop = await run_loop(kafka_bootstrap, topics, group, redis_down_for_one)
+    await eventually(lambda: len(done_first) == 2 and len(attempts) >= 2)
+    await stop()
+    assert done_first == [events[0][1].id, events[2][1].id]  # the third did not wait
+
+    done_second: list[str] = []
+
+    async def healthy(event: Event) -> None:
+        done_second.append(event.id)
+
+    stop = await run_loop(kafka_bootstrap, topics, group, healthy)
+    try:
+        await eventually(lambda: len(done_second) >= 2)
+    finally:
+        await stop()
+    # Committed up to the stuck record only: it comes again, and so does the one after it
+    # (handlers are idempotent); the first does not.
+    assert done_second == [events[1][1].id, events[2][1].id]
+
+
 async def test_broker_rejects_topics_nobody_created(kafka_bootstrap: str) -> None:
     producer = make_producer(kafka_bootstrap, client_id="test", request_timeout_ms=3000)
     await producer.start()

@@ -11,6 +11,7 @@ from services.intake_bot.adapters.outbox import MemoryOutbox, Outbox, OutboxEntr
 from services.intake_bot.adapters.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from services.intake_bot.adapters.replies import MemoryReplyCache, RedisReplyCache, ReplyCache
 from services.intake_bot.adapters.sessions import (
+    TRANSCRIPT_LIMIT,
     MemorySessionStore,
     RedisSessionStore,
     SessionRecord,
@@ -76,8 +77,36 @@ async def test_a_session_round_trips_and_an_unknown_one_is_none(sessions: Sessio
     loaded = await sessions.load("s1")
     assert loaded is not None
     assert loaded.dialog == {"v": 1, "step": "name"}
-    assert loaded.transcript == record.transcript
+    assert loaded.transcript == []  # a turn does not read the conversation back
+    assert loaded.has_history
+    full = await sessions.load("s1", with_transcript=True)
+    assert full is not None
+    assert full.transcript == record.transcript
     assert await sessions.load("nobody") is None
+
+
+async def test_each_save_appends_only_the_new_turns_and_keeps_the_last_ones(
+    sessions: SessionStore,
+) -> None:
+    record = SessionRecord(dialog={"v": 1})
+    await sessions.save("s2", record)
+    for turn in range(TRANSCRIPT_LIMIT + 5):
+        loaded = await sessions.load("s2")
+        assert loaded is not None
+        loaded.say("resident", f"第{turn}句", "2026-11-28T10:00:00+08:00")
+        await sessions.save("s2", loaded)
+    kept = [t["text"] for t in await sessions.transcript("s2")]
+    assert kept == [f"第{turn}句" for turn in range(5, TRANSCRIPT_LIMIT + 5)]
+
+
+async def test_a_record_saved_with_its_transcript_inline_moves_it_to_the_list_on_next_save(
+    sessions: SessionStore,
+) -> None:
+    legacy = '{"dialog": {"v": 1}, "transcript": [{"from": "bot", "text": "您好", "at": "x"}]}'
+    record = SessionRecord.from_json(legacy)
+    record.say("resident", "我想办低保", "y")
+    await sessions.save("s3", record)
+    assert [t["text"] for t in await sessions.transcript("s3")] == ["您好", "我想办低保"]
 
 
 async def test_the_first_remembered_reply_wins(replies: ReplyCache) -> None:

@@ -14,7 +14,8 @@ from prometheus_client import Gauge
 
 from services.common.consumer import Record, RecordProcessor
 from services.common.health import METRICS_CONTENT_TYPE, Health, metrics_payload
-from services.common.redis import make_redis
+from services.common.keyed import KeyedLocks
+from services.common.redis import redis_for
 from services.common.topics import Topics
 from services.eligibility.adapters.decided import RedisDecidedStore
 from services.eligibility.adapters.faust_io import FaustPublisher
@@ -57,9 +58,12 @@ def create_app(settings: Settings, book: PolicyBook) -> faust.App:
         # Commit often: a restart then re-reads few records (each is deduplicated anyway).
         broker_commit_every=100,
         broker_commit_interval=1.0,
+        # A killed worker's partitions move after this long; heartbeats every third of it.
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=settings.session_timeout_seconds / 3,
     )
     health = Health("eligibility")
-    redis = make_redis(common.redis_url)
+    redis = redis_for(common)
     publisher = FaustPublisher(app)
     processor = RecordProcessor(
         name="eligibility",
@@ -81,15 +85,23 @@ def create_app(settings: Settings, book: PolicyBook) -> faust.App:
     health.checks = {"redis": redis.ping, "kafka": kafka_ready}
     source = app.topic(topics.applications, key_serializer="raw", value_serializer="raw")
 
-    @app.agent(source, concurrency=1, name="evaluate-applications")
+    # ``concurrency`` actors take events from the one stream; faust acks an event when its actor
+    # takes the next one and commits only up to the first gap, so an offset is committed only
+    # once every record before it is decided. One application's records take turns.
+    applications = KeyedLocks()
+
+    @app.agent(source, concurrency=settings.concurrency, name="evaluate-applications")
     async def evaluate_applications(stream: Any) -> None:
-        log.info("eligibility consuming %s as %s", topics.applications, settings.app_id)
+        if stream.concurrency_index in (None, 0):  # once, not once per actor
+            log.info("eligibility consuming %s as %s with %d at once", topics.applications,
+                     settings.app_id, settings.concurrency)  # fmt: skip
         async for event in stream.events():
             message = event.message
-            await processor.process(
-                Record(message.topic, message.partition, message.offset, message.key,
-                       message.value, _headers(message.headers))
-            )  # fmt: skip
+            async with applications.hold(message.key):
+                await processor.process(
+                    Record(message.topic, message.partition, message.offset, message.key,
+                           message.value, _headers(message.headers))
+                )  # fmt: skip
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:

@@ -16,8 +16,11 @@ exists in that application's inbox and returns False for any other; errors raise
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
-from collections.abc import AsyncIterator, Sequence
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
@@ -25,6 +28,8 @@ from redis.exceptions import RedisError
 
 from services.common.errors import DependencyUnavailable
 from services.notifier.adapters.inbox import inbox_key, live_channel
+
+log = logging.getLogger(__name__)
 
 
 class NoticeReader(Protocol):
@@ -64,17 +69,53 @@ class RedisNoticeReader:
             raise DependencyUnavailable(f"redis: {type(exc).__name__}") from exc
         return True
 
-    async def follow_all(self) -> AsyncIterator[dict[str, Any]]:
+    async def follow_all(
+        self, on_subscribed: Callable[[], Awaitable[None]] | None = None
+    ) -> AsyncIterator[dict[str, Any]]:
         """Every notice the notifier announces, as it does. One subscription per replica: the
-        replica hands each notice to the sockets it holds (few per notice, many per replica)."""
+        replica hands each notice to the sockets it holds (few per notice, many per replica).
+
+        ``on_subscribed`` is awaited once the subscription is in place, and again (as a task)
+        each time redis-py re-establishes it after a lost connection — so the caller can catch
+        up on what was announced in between. A connection that cannot be re-established raises
+        DependencyUnavailable."""
         pubsub = self._redis.pubsub()
-        await pubsub.psubscribe(live_channel(self._namespace, "*"))
         try:
+            await pubsub.psubscribe(live_channel(self._namespace, "*"))
+            if on_subscribed is not None:
+                await on_subscribed()
+                reconnected = _OnReconnect(on_subscribed)
+                connection = pubsub.connection
+                assert connection is not None  # subscribed: it has one
+                connection.register_connect_callback(reconnected.fire)
             async for message in pubsub.listen():
                 if message.get("type") == "pmessage":
                     yield json.loads(message["data"])
+        except (RedisError, OSError) as exc:
+            raise DependencyUnavailable(f"redis: {type(exc).__name__}") from exc
         finally:
-            await pubsub.aclose()  # type: ignore[no-untyped-call]
+            with contextlib.suppress(RedisError, OSError):
+                await pubsub.aclose()  # type: ignore[no-untyped-call]
+
+
+class _OnReconnect:
+    """redis-py calls connect callbacks after re-subscribing on a new connection; it keeps only
+    weak references to bound methods, hence this holder (kept alive by ``follow_all``)."""
+
+    def __init__(self, hook: Callable[[], Awaitable[None]]) -> None:
+        self._hook = hook
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def fire(self, _connection: object) -> None:
+        task = asyncio.create_task(self._run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self) -> None:
+        try:
+            await self._hook()
+        except DependencyUnavailable:
+            log.warning("could not catch up on live notices after reconnecting")
 
 
 class MemoryNoticeReader:

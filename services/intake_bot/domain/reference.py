@@ -14,6 +14,7 @@ CHONGQING = ZoneInfo("Asia/Shanghai")
 
 
 def reference_number(application_id: str, submitted_at: datetime) -> str:
-    local_day = submitted_at.astimezone(CHONGQING).strftime("%Y%m%d")
+    day = submitted_at.astimezone(CHONGQING)
+    local_day = f"{day.year:04d}{day.month:02d}{day.day:02d}"  # strftime does not pad years < 1000
     compact = application_id.replace("-", "").upper()
     return f"YZ{local_day}-{compact[:6]}"

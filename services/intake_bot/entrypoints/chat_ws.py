@@ -2,11 +2,12 @@
 
 Frames are JSON objects. The client opens with ``{"type": "hello", "session": <token or null>}``
 and then sends ``{"type": "say", "text": "…"}``, and ``{"type": "ack", "notice_id": "…"}`` once it
-has shown a notice. The server answers ``{"type": "welcome",
-"session", "resumed", "history"}`` once, then ``{"type": "reply", "text", "options"}`` per bot
-message, ``{"type": "notice", "notice": {…}}`` when a decision about one of the session's
-applications arrives (live, or replayed on reconnect), ``{"type": "error", "code", "text"}``
-for a frame it cannot take, and ``{"type": "bye", "reconnect": true}`` before a restart.
+has shown a notice. The server answers ``{"type": "welcome", "session", "resumed", "history"}``
+once, then ``{"type": "reply", "text", "options", "end"}`` per bot message (``end`` is true on
+the last message of an answer, so a client knows the bot is done), ``{"type": "notice",
+"notice": {…}}`` when a decision about one of the session's applications arrives (live, or
+replayed on reconnect), ``{"type": "error", "code", "text"}`` for a frame it cannot take, and
+``{"type": "bye", "reconnect": true}`` before a restart.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import asyncio
 import json
 import logging
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
 from prometheus_client import Gauge
 
+from services.common.consumer import Backoff
 from services.common.errors import DependencyUnavailable
 from services.intake_bot.adapters.notices import RedisNoticeReader
 from services.intake_bot.adapters.ratelimit import RateLimiter
@@ -39,29 +41,75 @@ HELLO_TIMEOUT = 10.0
 CONNECTS_PER_MINUTE = web.AppKey("connects_per_minute", int)  # per client address
 
 
+RESUBSCRIBE_BACKOFF = Backoff(initial=0.2, maximum=5.0)
+
+
 class LiveHub:
     """Hands notices, announced once per replica, to the sockets of this replica that follow
-    the application they are about."""
+    the application they are about — each notice at most once per socket.
 
-    def __init__(self) -> None:
+    The subscription outlives Redis restarts: when it breaks, it is made again (with backoff),
+    and then every socket is sent the unacknowledged notices of its applications that it has
+    not been shown, so nothing announced while the subscription was down is missed."""
+
+    def __init__(self, backoff: Backoff = RESUBSCRIBE_BACKOFF) -> None:
         self._followers: dict[str, weakref.WeakSet[web.WebSocketResponse]] = {}
+        self._shown: weakref.WeakKeyDictionary[web.WebSocketResponse, set[str]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._backoff = backoff
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+        self.resubscribed = 0
 
     def follow(self, ws: web.WebSocketResponse, application_ids: list[str]) -> None:
         for application_id in application_ids:
             self._followers.setdefault(application_id, weakref.WeakSet()).add(ws)
 
+    async def show(self, ws: web.WebSocketResponse, notice: dict[str, Any]) -> None:
+        """Send ``notice`` on ``ws`` unless it was sent there already."""
+        shown = self._shown.setdefault(ws, set())
+        notice_id = str(notice.get("notice_id"))
+        if notice_id in shown or ws.closed:
+            return
+        shown.add(notice_id)
+        await _send(ws, {"type": "notice", "notice": notice})
+
     async def deliver(self, notice: dict[str, Any]) -> None:
         for ws in list(self._followers.get(str(notice.get("application_id")), ())):
-            if not ws.closed:
-                await ws.send_json({"type": "notice", "notice": notice})
-
-    async def run(self, reader: RedisNoticeReader) -> None:
-        async for notice in reader.follow_all():
             try:
-                await self.deliver(notice)
+                await self.show(ws, notice)
             except (ConnectionError, RuntimeError):
                 continue  # that socket is going away; the inbox replays on reconnect
+
+    async def run(
+        self, reader: RedisNoticeReader,
+        catch_up: Callable[[list[str]], Awaitable[list[dict[str, Any]]]],
+    ) -> None:  # fmt: skip
+        """Follow the notices for as long as the replica runs."""
+        attempt = 0
+        first = True
+
+        async def subscribed() -> None:
+            nonlocal attempt, first
+            attempt = 0
+            if first:
+                first = False
+                return
+            self.resubscribed += 1
+            log.info("live notices followed again; catching up")
+            followed = [a for a, sockets in self._followers.items() if len(sockets)]
+            for notice in await catch_up(followed) if followed else []:
+                if not notice.get("acknowledged"):
+                    await self.deliver(notice)
+
+        while True:
+            try:
+                async for notice in reader.follow_all(on_subscribed=subscribed):
+                    await self.deliver(notice)
+            except DependencyUnavailable as exc:
+                log.warning("live notices interrupted (%s); following again", exc)
+            await asyncio.sleep(self._backoff.delay(attempt))
+            attempt += 1
 
 
 HUB = web.AppKey("hub", LiveHub)
@@ -122,15 +170,16 @@ async def _converse(
 async def _answer(
     ws: web.WebSocketResponse, hub: LiveHub, chat: ChatService, answer: Answer, *, replay: bool
 ) -> None:
-    for reply in answer.replies:
-        await _send(ws, {"type": "reply", "text": reply.text, "options": list(reply.options)})
+    for i, reply in enumerate(answer.replies, start=1):
+        await _send(ws, {"type": "reply", "text": reply.text, "options": list(reply.options),
+                         "end": i == len(answer.replies)})  # fmt: skip
     if answer.application_ids:
         hub.follow(ws, answer.application_ids)
     if replay and answer.application_ids:
         # Notices that arrived while the resident was away and were not acknowledged yet.
         for notice in await chat.notices(answer.application_ids):
             if not notice.get("acknowledged"):
-                await _send(ws, {"type": "notice", "notice": notice})
+                await hub.show(ws, notice)
 
 
 async def _frames(ws: web.WebSocketResponse) -> AsyncIterator[dict[str, Any]]:

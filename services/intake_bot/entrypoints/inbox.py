@@ -53,10 +53,15 @@ async def acknowledge(request: web.Request) -> web.Response:
     token = _token(request)
     if token is None:
         return _unauthorised("token_missing")
+    chat = request.app[CHAT]
     try:
-        done = await request.app[CHAT].acknowledge(token, request.match_info["notice_id"])
+        done = await chat.acknowledge(token, request.match_info["notice_id"])
+        # Not done: no such notice in this session's inbox, or no such session at all.
+        known = done or await chat.inbox(token) is not None
     except DependencyUnavailable:
         return _unavailable()
+    if not known:
+        return _unauthorised("token_invalid")
     if not done:
         return api_error(404, "notice_not_found", "No such notice in your inbox.")
     return web.Response(status=204)

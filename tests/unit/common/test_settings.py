@@ -70,3 +70,11 @@ def test_a_secret_has_a_development_default_but_must_be_set_in_production() -> N
 def test_the_intake_bot_refuses_to_start_in_production_without_its_webhook_secret() -> None:
     with pytest.raises(SettingsError, match="YUZHU_INTAKE_WEBHOOK_SECRET"):
         IntakeSettings.from_env({"YUZHU_ENV": "production"})
+
+
+def test_the_redis_pool_is_sized_per_service_and_refuses_a_pool_too_small_to_work() -> None:
+    env = {"YUZHU_REDIS_MAX_CONNECTIONS": "32", "YUZHU_INTAKE_REDIS_MAX_CONNECTIONS": "256"}
+    assert IntakeSettings.from_env(env).common.redis_max_connections == 256
+    assert NotifierSettings.from_env(env).common.redis_max_connections == 32
+    with pytest.raises(SettingsError, match="YUZHU_REDIS_MAX_CONNECTIONS"):
+        NotifierSettings.from_env({"YUZHU_REDIS_MAX_CONNECTIONS": "1"})

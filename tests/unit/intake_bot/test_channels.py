@@ -102,6 +102,16 @@ async def test_the_chat_socket_greets_answers_and_resumes_after_a_reconnect(inta
         assert said == ["我想办低保"]
 
 
+async def test_the_last_message_of_every_answer_says_the_bot_is_done(intake: App) -> None:
+    async with intake.client.ws_connect("/ws") as ws:
+        await ws.send_json({"type": "hello", "session": None})
+        _, *greeting = await drain(ws)
+        await ws.send_json({"type": "say", "text": "我想办低保，住巫溪"})
+        answer = await drain(ws)
+    for frames in (greeting, answer):
+        assert [f["end"] for f in frames] == [False] * (len(frames) - 1) + [True]
+
+
 async def test_a_message_over_the_limit_gets_one_kind_answer_and_is_not_processed(
     intake: App,
 ) -> None:

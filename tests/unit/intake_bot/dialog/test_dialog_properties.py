@@ -40,7 +40,11 @@ EMERGENCIES = ["fire", "flood", "disaster", "accident", "illness", "expense", "o
 
 
 def _id(age: int, sequence: str = "123", on: date = TODAY) -> str:
-    return id_number(on.replace(year=on.year - age) - timedelta(days=3), sequence=sequence)
+    # Three days before the birthday ``age`` years back; 29 February has none in most years.
+    day = on - timedelta(days=3)
+    if (day.month, day.day) == (2, 29):
+        day -= timedelta(days=1)
+    return id_number(day.replace(year=day.year - age), sequence=sequence)
 
 
 AGES = (0, 5, 15, 16, 17, 18, 45, 59, 60, 75, 99)
