@@ -38,34 +38,37 @@ async def converse(
     submitting: list[float] = []  # the turns that handed in an application
     async with http.ws_connect(url, max_msg_size=0) as ws:
         await ws.send_json({"type": "hello", "session": None})
-        last = await _answer(ws, bot=bot, first=True)
+        _, last = await _answer(ws, bot=bot, first=True)
         said = resident.OPENING
         for i in range(turns):
             await asyncio.sleep(rng.uniform(*think) if think[1] else 0)
             started = time.perf_counter()
             await ws.send_json({"type": "say", "text": said})
-            reply = await _answer(ws, bot=bot)
+            everything, reply = await _answer(ws, bot=bot)
             took = time.perf_counter() - started
-            (submitting if resident.REFERENCE.search(reply) else timings).append(took)
+            (submitting if resident.REFERENCE.search(everything) else timings).append(took)
             last = reply or last
             said = (resident.answer(last) if bot else None) or FALLBACK[i % len(FALLBACK)]
     return timings, submitting
 
 
-async def _answer(ws: aiohttp.ClientWebSocketResponse, *, bot: bool, first: bool = False) -> str:
-    """Frames up to the end of one answer; the text of its last bubble."""
-    text = ""
+async def _answer(
+    ws: aiohttp.ClientWebSocketResponse, *, bot: bool, first: bool = False
+) -> tuple[str, str]:
+    """Frames up to the end of one answer: (every bubble's text, the last bubble's text)."""
+    texts: list[str] = []
     while True:
         frame: dict[str, Any] = await ws.receive_json(timeout=60)
         kind = frame.get("type")
         if not bot:
-            return str(frame.get("text", ""))
+            text = str(frame.get("text", ""))
+            return text, text
         if kind == "error":
             raise RuntimeError(f"the intake bot answered an error: {frame}")
         if kind == "reply":
-            text = str(frame["text"])
+            texts.append(str(frame["text"]))
             if frame.get("end"):
-                return text
+                return "\n".join(texts), texts[-1]
         elif first and kind == "welcome":
             continue
 

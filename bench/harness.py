@@ -212,6 +212,30 @@ async def wait_for_count(
                 shown = time.monotonic()
 
 
+class CpuBusy:
+    """How busy the machine's cores were between ``start()`` and ``stop()`` (0..1, from
+    /proc/stat): a ratio near 1 means the run was limited by this machine, not the code."""
+
+    def __init__(self) -> None:
+        self._begin = (0, 0)
+        self.busy = 0.0
+
+    @staticmethod
+    def _read() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + fields[4]  # idle + iowait
+        return sum(fields) - idle, sum(fields)
+
+    def start(self) -> None:
+        self._begin = self._read()
+
+    def stop(self) -> float:
+        busy, total = self._read()
+        spent = total - self._begin[1]
+        self.busy = round((busy - self._begin[0]) / spent, 2) if spent else 0.0
+        return self.busy
+
+
 def receipt_application(value: bytes) -> str | None:
     """The application a delivered inbox receipt is about."""
     event = decode(value)

@@ -14,7 +14,15 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bench.harness import Bench, Result, progress, receipt_application, running, wait_for_count
+from bench.harness import (
+    Bench,
+    CpuBusy,
+    Result,
+    progress,
+    receipt_application,
+    running,
+    wait_for_count,
+)
 from devstack.generate import applications
 from devstack.seed import seed
 
@@ -22,15 +30,18 @@ from devstack.seed import seed
 async def _timed(
     bootstrap: str, source: str, sink: str, payloads: list[dict[str, object]], *,
     by_receipt: bool, label: str,
-) -> float:  # fmt: skip
+) -> tuple[float, float]:  # fmt: skip
     count = len(payloads)
+    cpu = CpuBusy()
+    cpu.start()
     t0 = time.monotonic()
     waiting = asyncio.create_task(wait_for_count(
         bootstrap, sink, count, key=receipt_application if by_receipt else None, label=label,
     ))  # fmt: skip
     await seed(bootstrap, source, payloads)
     done = await waiting
-    return count / (done - t0)
+    progress(f"  cores {cpu.stop():.0%} busy")
+    return count / (done - t0), cpu.busy
 
 
 async def run(bench: Bench, count: int) -> list[Result]:
@@ -42,7 +53,7 @@ async def run(bench: Bench, count: int) -> list[Result]:
     notifier = bench.service("services.notifier", topics, "notifier")
     with running(eligibility, notifier):
         progress(f"pipeline: {count:,} applications through eligibility and the notifier")
-        suite = await _timed(bootstrap, topics.applications, topics.receipts, payloads,
+        suite, suite_busy = await _timed(bootstrap, topics.applications, topics.receipts, payloads,
                              by_receipt=True, label="suite receipts")  # fmt: skip
     progress(f"  suite: {suite:,.0f} applications/s")
 
@@ -57,12 +68,13 @@ async def run(bench: Bench, count: int) -> list[Result]:
     ]  # fmt: skip
     with running(*hops):
         progress(f"pipeline: the same {count:,} records through two aiokafka pass-through hops")
-        base = await _timed(bootstrap, base_topics.applications, base_topics.receipts,
+        base, base_busy = await _timed(bootstrap, base_topics.applications, base_topics.receipts,
                             payloads, by_receipt=False, label="pass-through records")  # fmt: skip
     progress(f"  pass-through: {base:,.0f} records/s")
     return [
         Result(bench="pipeline", case=f"{count:,} applications", measure="applications/s",
                suite=round(suite, 1), baseline=round(base, 1),
                baseline_name="aiokafka pass-through ×2", target="≥ 0.6×",
-               met=suite >= 0.6 * base)
+               met=suite >= 0.6 * base,
+               details={"cores_busy_suite": suite_busy, "cores_busy_baseline": base_busy})
     ]  # fmt: skip

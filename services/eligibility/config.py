@@ -23,10 +23,6 @@ class Settings:
     dedupe_ttl_days: int = 400
     # faust's working directory (it keeps nothing durable here: the store is in memory).
     data_dir: str = "var/faust"
-    # Applications decided at once by one worker (faust actors sharing the stream). Records of
-    # one application are still decided one after another; offsets are committed only up to
-    # the first record not yet done, so nothing is skipped on a crash.
-    concurrency: int = 16
     # How long the group waits for a worker that stopped answering (killed, node lost) before
     # its partitions go to the others; faust's default, 60 s, halts the group that long.
     session_timeout_seconds: float = 10.0
@@ -42,6 +38,5 @@ class Settings:
             extra_policy_files=tuple(p.strip() for p in extra.split(",") if p.strip()),
             dedupe_ttl_days=env.integer("DEDUPE_TTL_DAYS", 400, minimum=1),
             data_dir=env.text("DATA_DIR", "var/faust"),
-            concurrency=env.integer("CONCURRENCY", 16, minimum=1, maximum=256),
             session_timeout_seconds=env.number("SESSION_TIMEOUT_SECONDS", 10.0, minimum=6.0),
         )

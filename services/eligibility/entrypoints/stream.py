@@ -14,7 +14,6 @@ from prometheus_client import Gauge
 
 from services.common.consumer import Record, RecordProcessor
 from services.common.health import METRICS_CONTENT_TYPE, Health, metrics_payload
-from services.common.keyed import KeyedLocks
 from services.common.redis import redis_for
 from services.common.topics import Topics
 from services.eligibility.adapters.decided import RedisDecidedStore
@@ -85,23 +84,20 @@ def create_app(settings: Settings, book: PolicyBook) -> faust.App:
     health.checks = {"redis": redis.ping, "kafka": kafka_ready}
     source = app.topic(topics.applications, key_serializer="raw", value_serializer="raw")
 
-    # ``concurrency`` actors take events from the one stream; faust acks an event when its actor
-    # takes the next one and commits only up to the first gap, so an offset is committed only
-    # once every record before it is decided. One application's records take turns.
-    applications = KeyedLocks()
-
-    @app.agent(source, concurrency=settings.concurrency, name="evaluate-applications")
+    # One actor: faust acks an event when the actor takes the next one, so an offset is
+    # committed only after its application was decided. More actors (``concurrency`` > 1)
+    # would decide several at once, but faust-streaming 0.15 can then commit past an event
+    # still in hand (faust-streaming/faust#606, unfixed): a kill -9 would lose it. Workers
+    # scale by partitions instead (decision 0011).
+    @app.agent(source, concurrency=1, name="evaluate-applications")
     async def evaluate_applications(stream: Any) -> None:
-        if stream.concurrency_index in (None, 0):  # once, not once per actor
-            log.info("eligibility consuming %s as %s with %d at once", topics.applications,
-                     settings.app_id, settings.concurrency)  # fmt: skip
+        log.info("eligibility consuming %s as %s", topics.applications, settings.app_id)
         async for event in stream.events():
             message = event.message
-            async with applications.hold(message.key):
-                await processor.process(
-                    Record(message.topic, message.partition, message.offset, message.key,
-                           message.value, _headers(message.headers))
-                )  # fmt: skip
+            await processor.process(
+                Record(message.topic, message.partition, message.offset, message.key,
+                       message.value, _headers(message.headers))
+            )  # fmt: skip
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:

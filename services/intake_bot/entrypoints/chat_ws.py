@@ -61,9 +61,16 @@ class LiveHub:
         self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
         self.resubscribed = 0
 
-    def follow(self, ws: web.WebSocketResponse, application_ids: list[str]) -> None:
+    def follow(self, ws: web.WebSocketResponse, application_ids: list[str]) -> list[str]:
+        """Deliver notices of these applications to ``ws`` from now on; the ones it did not
+        follow before."""
+        new = []
         for application_id in application_ids:
-            self._followers.setdefault(application_id, weakref.WeakSet()).add(ws)
+            followers = self._followers.setdefault(application_id, weakref.WeakSet())
+            if ws not in followers:
+                followers.add(ws)
+                new.append(application_id)
+        return new
 
     async def show(self, ws: web.WebSocketResponse, notice: dict[str, Any]) -> None:
         """Send ``notice`` on ``ws`` unless it was sent there already."""
@@ -155,7 +162,7 @@ async def _converse(
     opened = await chat.open(token if isinstance(token, str) else None, "palm")
     await _send(ws, {"type": "welcome", "session": opened.session_id, "resumed": opened.resumed,
                      "history": opened.history})  # fmt: skip
-    await _answer(ws, hub, chat, opened, replay=True)
+    await _answer(ws, hub, chat, opened)
     async for frame in frames:
         if frame.get("type") == "ack" and isinstance(frame.get("notice_id"), str):
             await chat.acknowledge(opened.session_id, frame["notice_id"])
@@ -164,20 +171,21 @@ async def _converse(
             await _send(ws, {"type": "error", "code": "bad_frame", "text": text.BAD_FRAME})
             continue
         answer = await chat.say(opened.session_id, frame["text"], "palm", client=client)
-        await _answer(ws, hub, chat, answer, replay=False)
+        await _answer(ws, hub, chat, answer)
 
 
 async def _answer(
-    ws: web.WebSocketResponse, hub: LiveHub, chat: ChatService, answer: Answer, *, replay: bool
+    ws: web.WebSocketResponse, hub: LiveHub, chat: ChatService, answer: Answer
 ) -> None:
     for i, reply in enumerate(answer.replies, start=1):
         await _send(ws, {"type": "reply", "text": reply.text, "options": list(reply.options),
                          "end": i == len(answer.replies)})  # fmt: skip
-    if answer.application_ids:
-        hub.follow(ws, answer.application_ids)
-    if replay and answer.application_ids:
-        # Notices that arrived while the resident was away and were not acknowledged yet.
-        for notice in await chat.notices(answer.application_ids):
+    new = hub.follow(ws, answer.application_ids) if answer.application_ids else []
+    if new:
+        # Notices that arrived while the resident was away (replay), or — for an application
+        # just handed in — a decision that came before this socket followed it: under load the
+        # notice can overtake the answer that carries the reference number. Shown once each.
+        for notice in await chat.notices(new):
             if not notice.get("acknowledged"):
                 await hub.show(ws, notice)
 
