@@ -23,7 +23,15 @@ from datetime import date
 
 import aiohttp
 
-from bench.harness import Bench, Result, progress, running, summary_ms, topic_reader
+from bench.harness import (
+    Bench,
+    Result,
+    passthrough_hops,
+    progress,
+    running,
+    summary_ms,
+    topic_reader,
+)
 from devstack.generate import id_number
 from services.common.kafka import make_producer
 from tests.support.resident import SocketResident
@@ -102,13 +110,7 @@ async def _suite(bench: Bench, rate: int, seconds: int) -> dict[str, float]:
 
 async def _baseline(bench: Bench, rate: int, seconds: int) -> dict[str, float]:
     topics = await bench.topics("confirm-base")
-    hops = [
-        bench.service("bench.passthrough", topics, f"passthrough-{i}",
-                      YUZHU_PASSTHROUGH_FROM=src, YUZHU_PASSTHROUGH_TO=dst,
-                      YUZHU_PASSTHROUGH_GROUP=f"{topics.namespace}-hop{i}")
-        for i, (src, dst) in enumerate(((topics.applications, topics.decisions),
-                                        (topics.decisions, topics.receipts)))
-    ]  # fmt: skip
+    hops = passthrough_hops(bench, topics)
     count = rate * seconds
     bootstrap = bench.cfg.kafka_bootstrap
     with running(*hops):

@@ -123,6 +123,17 @@ class Bench:
         return ServiceProcess(name, module, port, environment, here / f"{name}.log")
 
 
+def passthrough_hops(bench: Bench, topics: Topics) -> list[ServiceProcess]:
+    """The baseline's two pass-through processes: applications → decisions → receipts."""
+    hops = ((topics.applications, topics.decisions), (topics.decisions, topics.receipts))
+    return [
+        bench.service("bench.passthrough", topics, f"passthrough-{i}",
+                      YUZHU_PASSTHROUGH_FROM=source, YUZHU_PASSTHROUGH_TO=sink,
+                      YUZHU_PASSTHROUGH_GROUP=f"{topics.namespace}-hop{i}")
+        for i, (source, sink) in enumerate(hops)
+    ]  # fmt: skip
+
+
 @contextlib.contextmanager
 def running(*services: ServiceProcess) -> Iterator[list[ServiceProcess]]:
     """Start the processes, wait until each answers /readyz, stop them (SIGTERM) at the end.

@@ -18,6 +18,7 @@ from bench.harness import (
     Bench,
     CpuBusy,
     Result,
+    passthrough_hops,
     progress,
     receipt_application,
     running,
@@ -58,14 +59,7 @@ async def run(bench: Bench, count: int) -> list[Result]:
     progress(f"  suite: {suite:,.0f} applications/s")
 
     base_topics = await bench.topics("passthrough")
-    hops = [
-        bench.service("bench.passthrough", base_topics, f"passthrough-{i}",
-                      YUZHU_PASSTHROUGH_FROM=src, YUZHU_PASSTHROUGH_TO=dst,
-                      YUZHU_PASSTHROUGH_GROUP=f"{base_topics.namespace}-hop{i}")
-        for i, (src, dst) in enumerate(((base_topics.applications, base_topics.decisions),
-                                        (base_topics.decisions,
-                                         base_topics.receipts)))
-    ]  # fmt: skip
+    hops = passthrough_hops(bench, base_topics)
     with running(*hops):
         progress(f"pipeline: the same {count:,} records through two aiokafka pass-through hops")
         base, base_busy = await _timed(bootstrap, base_topics.applications, base_topics.receipts,

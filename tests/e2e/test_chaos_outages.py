@@ -228,6 +228,20 @@ async def forget_namespace(redis: Redis, namespace: str) -> None:
         await redis.delete(*keys[start : start + 500])
 
 
+def how_they_were_told(
+    suite: Suite, people: list[SocketResident], how: list[str]
+) -> dict[str, Any]:
+    """The figures every Redis test reports about how residents learnt their decisions."""
+    return {
+        "told_live": how.count("live"),
+        "told_on_reconnect": how.count("replayed"),
+        "inbox_503s_after": UNAVAILABLE[suite.intake.url],
+        "acks_lost": ACK_VISITS[suite.intake.url],
+        "notice_frames_replayed": sum(h.notice_frames - len(h.notices) for h in people),
+        "intake_healthz_after": probe(suite, "/healthz"),
+    }
+
+
 def probe(suite: Suite, path: str) -> int:
     """The intake bot's answer to ``/readyz`` or ``/healthz``."""
     try:
@@ -515,12 +529,7 @@ async def test_after_a_redis_restart_dialogs_resume_where_they_were_and_no_appli
             *(shown_once(her, app_of[id_of(her)], timeout=NOTIFY_WITHIN) for her in people),
             timeout=PATIENCE * 2,
         )
-        figures["told_live"] = how.count("live")
-        figures["told_on_reconnect"] = how.count("replayed")
-        figures["inbox_503s_after"] = UNAVAILABLE[suite.intake.url]
-        figures["acks_lost"] = ACK_VISITS[suite.intake.url]
-        figures["notice_frames_replayed"] = sum(h.notice_frames - len(h.notices) for h in people)
-        figures["intake_healthz_after"] = probe(suite, "/healthz")
+        figures.update(how_they_were_told(suite, people, how))
         # The live subscription came back by itself: the replica is healthy, nobody restarts it.
         assert figures["intake_healthz_after"] == 200
         for her in people:
@@ -613,12 +622,7 @@ async def test_a_resident_whose_session_redis_lost_is_told_plainly_to_start_agai
             ),
             timeout=PATIENCE * 2,
         )  # fmt: skip
-        figures["told_live"] = how.count("live")
-        figures["told_on_reconnect"] = how.count("replayed")
-        figures["inbox_503s_after"] = UNAVAILABLE[suite.intake.url]
-        figures["acks_lost"] = ACK_VISITS[suite.intake.url]
-        figures["notice_frames_replayed"] = sum(h.notice_frames - len(h.notices) for h in people)
-        figures["intake_healthz_after"] = probe(suite, "/healthz")
+        figures.update(how_they_were_told(suite, people, how))
         # The live subscription came back by itself: the replica is healthy, nobody restarts it.
         assert figures["intake_healthz_after"] == 200
         for her in people:
