@@ -30,10 +30,10 @@ from bench.harness import (
     progress,
     running,
     summary_ms,
-    topic_reader,
 )
 from devstack.generate import id_number
 from services.common.kafka import make_producer
+from tests.support.kafka import topic_reader
 from tests.support.resident import SocketResident
 
 PREPARING_AT_ONCE = 100

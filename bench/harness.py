@@ -17,12 +17,10 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-
-from aiokafka import AIOKafkaConsumer
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -34,9 +32,9 @@ from services.common.kafka import (  # noqa: E402
     delete_topics,
     ensure_topics,
     list_topics,
-    partitions_of,
 )
 from services.common.topics import Topics  # noqa: E402
+from tests.support.kafka import topic_reader  # noqa: E402
 from tests.support.services import ServiceProcess, free_port, service_env  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -172,21 +170,6 @@ def _profile(svc: ServiceProcess) -> subprocess.Popen[bytes]:
     )  # fmt: skip
 
 
-@contextlib.asynccontextmanager
-async def topic_reader(bootstrap: str, topic: str) -> AsyncIterator[AIOKafkaConsumer]:
-    """A consumer assigned every partition of ``topic`` from the start (no group)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                max_poll_records=2000)  # fmt: skip
-    await consumer.start()
-    try:
-        tps = await partitions_of(consumer, topic)
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        yield consumer
-    finally:
-        await consumer.stop()
-
-
 async def wait_for_count(
     bootstrap: str,
     topic: str,
@@ -202,7 +185,7 @@ async def wait_for_count(
     count = 0
     deadline = time.monotonic() + timeout
     shown = time.monotonic()
-    async with topic_reader(bootstrap, topic) as consumer:
+    async with topic_reader(bootstrap, topic, max_poll_records=2000) as consumer:
         while True:
             batch = await consumer.getmany(timeout_ms=100)
             for records in batch.values():

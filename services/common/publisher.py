@@ -9,7 +9,6 @@ personal data.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Callable
 from typing import Protocol
 
@@ -18,7 +17,7 @@ from aiokafka.errors import KafkaError
 
 from services.common.errors import DependencyUnavailable
 from services.common.events import Event, Headers, decode, encode
-from services.common.kafka import BROKEN_PRODUCER, RecordSender
+from services.common.kafka import RecordSender, ResilientProducer
 
 
 class EventPublisher(Protocol):
@@ -71,20 +70,22 @@ class MemoryPublisher:
 class LazyKafkaPublisher:
     """A Kafka publisher that does not need the broker at start-up: it connects on first use
     and again after a failure. For services that must keep serving while the broker is away
-    (the intake bot, whose outbox holds what cannot be published yet)."""
+    (the intake bot, whose outbox holds what cannot be published yet). Its producer is a
+    :class:`ResilientProducer`, so one that broke beyond repair is replaced the same way as in
+    every other service."""
 
     def __init__(
         self, factory: Callable[[], AIOKafkaProducer], *, connect_timeout: float = 5.0
     ) -> None:
         self._factory = factory
         self._connect_timeout = connect_timeout
-        self._producer: AIOKafkaProducer | None = None
+        self._producer: ResilientProducer | None = None
         self._lock = asyncio.Lock()
 
-    async def _ready(self) -> AIOKafkaProducer:
+    async def _ready(self) -> ResilientProducer:
         async with self._lock:
             if self._producer is None:
-                producer = self._factory()
+                producer = ResilientProducer(self._factory)
                 try:
                     await asyncio.wait_for(producer.start(), self._connect_timeout)
                 except (KafkaError, OSError, TimeoutError) as exc:
@@ -102,16 +103,7 @@ class LazyKafkaPublisher:
         try:
             await producer.send_and_wait(topic, value=value, key=key.encode(), headers=headers)
         except KafkaError as exc:
-            if isinstance(exc, BROKEN_PRODUCER):
-                await self._discard(producer)  # the next publication starts a new one
             raise DependencyUnavailable(f"kafka: {type(exc).__name__}") from exc
-
-    async def _discard(self, broken: AIOKafkaProducer) -> None:
-        async with self._lock:
-            if self._producer is broken:
-                self._producer = None
-        with contextlib.suppress(Exception):
-            await broken.stop()
 
     async def check(self) -> None:
         """For readiness details: raises when the broker cannot be reached now."""

@@ -39,7 +39,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-from aiokafka import AIOKafkaConsumer
 from redis.asyncio import Redis
 
 from devstack import kafka as broker
@@ -47,13 +46,13 @@ from devstack import redis as redis_server
 from devstack.config import ROOT, StackConfig
 from devstack.process import port_open
 from services.common.events import decode
-from services.common.kafka import ensure_topics, partitions_of
+from services.common.kafka import ensure_topics
 from services.common.topics import Topics
 from services.intake_bot.domain import messages as text
 from services.intake_bot.domain.reference import reference_number
 from tests.support.applications import id_number
 from tests.support.chaos import report, scale
-from tests.support.kafka import Records, eventually
+from tests.support.kafka import Records, eventually, topic_reader
 from tests.support.resident import SocketClosed, SocketResident
 from tests.support.services import Suite, free_port, running_suite
 
@@ -93,12 +92,8 @@ def residents(http: aiohttp.ClientSession, url: str, count: int) -> list[SocketR
 
 async def read_all(bootstrap: str, topic: str) -> Records:
     """Every record of ``topic`` up to its end offsets now (none missed, so repeats are seen)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        tps = await partitions_of(consumer, topic)
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
+    async with topic_reader(bootstrap, topic) as consumer:
+        tps = list(consumer.assignment())
         ends = await consumer.end_offsets(tps)
         records: Records = []
         deadline = time.monotonic() + 60
@@ -107,8 +102,6 @@ async def read_all(bootstrap: str, topic: str) -> Records:
             for batch in (await consumer.getmany(timeout_ms=200)).values():
                 records.extend(batch)
         return records
-    finally:
-        await consumer.stop()
 
 
 async def applications_of(

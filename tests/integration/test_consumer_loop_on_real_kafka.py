@@ -57,6 +57,23 @@ async def run_loop(kafka_bootstrap: str, topics: Topics, group: str, handler):  
     return stop
 
 
+async def handled_by_a_healthy_run(
+    kafka_bootstrap: str, topics: Topics, group: str, count: int
+) -> list[str]:
+    """The ids of the first ``count`` events a new run of ``group`` handles (nothing fails)."""
+    handled: list[str] = []
+
+    async def healthy(event: Event) -> None:
+        handled.append(event.id)
+
+    stop = await run_loop(kafka_bootstrap, topics, group, healthy)
+    try:
+        await eventually(lambda: len(handled) >= count)
+    finally:
+        await stop()
+    return handled
+
+
 async def test_malformed_record_is_dead_lettered_with_reason_and_next_record_is_processed(
     kafka_bootstrap: str, topics: Topics
 ) -> None:
@@ -143,16 +160,7 @@ async def test_offsets_are_committed_only_after_the_side_effect_so_a_restart_res
     assert seen_first == [events[0].id]
 
     # Second run in the same group: resumes at the failed record, the first is not seen again.
-    seen_second: list[str] = []
-
-    async def healthy(event: Event) -> None:
-        seen_second.append(event.id)
-
-    stop = await run_loop(kafka_bootstrap, topics, group, healthy)
-    try:
-        await eventually(lambda: len(seen_second) >= 2)
-    finally:
-        await stop()
+    seen_second = await handled_by_a_healthy_run(kafka_bootstrap, topics, group, 2)
     assert seen_second == [events[1].id, events[2].id]
 
 
@@ -211,16 +219,7 @@ async def test_a_restart_resumes_at_the_first_unfinished_record_even_if_later_on
     await stop()
     assert done_first == [events[0][1].id, events[2][1].id]  # the third did not wait
 
-    done_second: list[str] = []
-
-    async def healthy(event: Event) -> None:
-        done_second.append(event.id)
-
-    stop = await run_loop(kafka_bootstrap, topics, group, healthy)
-    try:
-        await eventually(lambda: len(done_second) >= 2)
-    finally:
-        await stop()
+    done_second = await handled_by_a_healthy_run(kafka_bootstrap, topics, group, 2)
     # Committed up to the stuck record only: it comes again, and so does the one after it
     # (handlers are idempotent); the first does not.
     assert done_second == [events[1][1].id, events[2][1].id]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord
@@ -12,6 +13,22 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord
 from services.common.kafka import partitions_of
 
 Records = list[ConsumerRecord[bytes, bytes]]
+
+
+@asynccontextmanager
+async def topic_reader(
+    bootstrap: str, topic: str, **options: Any
+) -> AsyncIterator[AIOKafkaConsumer]:
+    """A consumer (no group) assigned every partition of ``topic``, from the start."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, **options)
+    await consumer.start()
+    try:
+        tps = await partitions_of(consumer, topic)
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        yield consumer
+    finally:
+        await consumer.stop()
 
 
 async def read_topic(
@@ -22,12 +39,7 @@ async def read_topic(
     timeout: float = 30.0,
 ) -> Records:
     """Every record of ``topic`` once ``until(records)`` holds; AssertionError after ``timeout``."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        tps = await partitions_of(consumer, topic)
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
+    async with topic_reader(bootstrap, topic) as consumer:
         records: Records = []
         deadline = time.monotonic() + timeout
         while True:
@@ -40,8 +52,6 @@ async def read_topic(
                 raise AssertionError(
                     f"{topic}: condition not met after {timeout}s; {len(records)} records"
                 )
-    finally:
-        await consumer.stop()
 
 
 def header(record: ConsumerRecord[bytes, bytes], name: str) -> str | None:

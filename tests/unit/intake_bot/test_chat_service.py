@@ -12,7 +12,7 @@ from services.intake_bot.adapters.outbox import MemoryOutbox
 from services.intake_bot.adapters.ratelimit import MemoryRateLimiter
 from services.intake_bot.adapters.sessions import MemorySessionStore
 from services.intake_bot.bootstrap import _understanding, policy_facts
-from services.intake_bot.chat import ChatService, Limits, session_ref
+from services.intake_bot.chat import Answer, ChatService, Limits, session_ref
 from services.intake_bot.submission import OutboxPublisher
 from tests.support.applications import id_number
 
@@ -31,6 +31,28 @@ def service(broker: MemoryPublisher, notices: MemoryNoticeReader | None = None) 
         limits=Limits(max_chars=200, messages_per_window=100, window_seconds=10),
         clock=lambda: NOW,
     )
+
+
+# What a resident in 巫溪 answers to the bot's questions, one message each.
+ANSWERS = (
+    "我叫刘德贵，想申请低保",
+    id_number(date(1954, 3, 2)),
+    "13908381234",
+    "是的",
+    "巫溪县农村，两口人，每个月六百，存款三千",
+    "没有",
+    "有儿子照顾",
+)
+
+
+async def apply(chat: ChatService, session_id: str) -> Answer:
+    """The whole application in ``session_id``, up to the answer that hands it in."""
+    for message in ANSWERS:
+        answer = await chat.say(session_id, message, "palm")
+    while not answer.application_ids:
+        asked = answer.replies[-1].text
+        answer = await chat.say(session_id, "对的" if "核对" in asked else "没有", "palm")
+    return answer
 
 
 async def test_asking_for_a_person_queues_a_handoff_with_the_transcript_and_the_district() -> None:
@@ -55,19 +77,7 @@ async def test_a_completed_dialog_submits_once_and_a_status_question_reads_the_n
     broker, notices = MemoryPublisher(), MemoryNoticeReader()
     chat = service(broker, notices)
     sid = (await chat.open(None, "palm")).session_id
-    for message in (
-        "我叫刘德贵，想申请低保",
-        id_number(date(1954, 3, 2)),
-        "13908381234",
-        "是的",
-        "巫溪县农村，两口人，每个月六百，存款三千",
-        "没有",
-        "有儿子照顾",
-    ):
-        answer = await chat.say(sid, message, "palm")
-    while not answer.application_ids:
-        asked = answer.replies[-1].text
-        answer = await chat.say(sid, "对的" if "核对" in asked else "没有", "palm")
+    answer = await apply(chat, sid)
     ((_, _, submitted),) = [s for s in broker.sent if s[0] == "ns.applications"]
     assert submitted.data["household"]["district"] == "巫溪县"
     application_id = answer.application_ids[0]

@@ -3,26 +3,14 @@ without its data) is told so plainly, and what they had already handed in is not
 
 from __future__ import annotations
 
-from datetime import date
-
 from services.common.publisher import MemoryPublisher
 from services.intake_bot.adapters.sessions import MemorySessionStore
 from services.intake_bot.chat import ChatService
 from services.intake_bot.domain import messages as text
-from tests.support.applications import id_number
 from tests.unit.intake_bot.conftest import App
 from tests.unit.intake_bot.test_channels import drain, post_signed
-from tests.unit.intake_bot.test_chat_service import service
-
-ANSWERS = (
-    "我叫刘德贵，想申请低保",
-    id_number(date(1954, 3, 2)),
-    "13908381234",
-    "是的",
-    "巫溪县农村，两口人，每个月六百，存款三千",
-    "没有",
-    "有儿子照顾",
-)
+from tests.unit.intake_bot.test_chat_service import ANSWERS, service
+from tests.unit.intake_bot.test_chat_service import apply as apply_in
 
 
 def lose_sessions(store: object) -> None:
@@ -38,12 +26,7 @@ def lose_sessions_of(chat: ChatService) -> None:
 
 async def apply(chat: ChatService, session_id: str) -> str:
     """The whole application in ``session_id``; its application id."""
-    for message in ANSWERS:
-        answer = await chat.say(session_id, message, "palm")
-    while not answer.application_ids:
-        asked = answer.replies[-1].text
-        answer = await chat.say(session_id, "对的" if "核对" in asked else "没有", "palm")
-    return answer.application_ids[-1]
+    return (await apply_in(chat, session_id)).application_ids[-1]
 
 
 def test_the_lost_session_message_is_short_and_says_what_to_do_and_what_is_kept() -> None:
