@@ -82,6 +82,9 @@ async def snapshot(bootstrap: str, topic: str) -> AsyncIterator[tuple[int, bytes
                 for record in records:
                     if record.offset < end[tp]:
                         yield total, record.value
+            # Every partition, not only those in this batch: one whose last offsets hold no
+            # record to return (compacted away, control markers) reaches its end silently.
+            for tp in list(remaining):
                 if await consumer.position(tp) >= end[tp]:
                     remaining.discard(tp)
     finally:
